@@ -1,0 +1,41 @@
+package ca.novascotia.lampss.config;
+
+import java.util.regex.Pattern;
+
+import org.keycloak.Config;
+
+/**
+ * Server-wide settings, read once at start-up from {@code --spi-realm-restapi-extension--lampss--*}
+ * options. A value that is present but unusable stops the server with a message naming the option
+ * and what it accepts, rather than failing later in a request.
+ */
+public record LampssSettings(String profilesClient, String organizationsGroup, String operationsSupportRole) {
+
+    public static final String OPTION_PREFIX = "spi-realm-restapi-extension--lampss--";
+    public static final String PROFILES_CLIENT = "profiles-client";
+    public static final String ORGANIZATIONS_GROUP = "organizations-group";
+    public static final String OPERATIONS_SUPPORT_ROLE = "operations-support-role";
+
+    /** Client ids, group and role names: printable, no slashes (group paths), no surrounding blanks. */
+    private static final Pattern NAME = Pattern.compile("[^/\\s][^/]{0,253}[^/\\s]|[^/\\s]");
+
+    public static LampssSettings from(Config.Scope scope) {
+        return new LampssSettings(
+                read(scope, PROFILES_CLIENT, "lampss"),
+                read(scope, ORGANIZATIONS_GROUP, "organizations"),
+                read(scope, OPERATIONS_SUPPORT_ROLE, "operations-support"));
+    }
+
+    private static String read(Config.Scope scope, String key, String fallback) {
+        String value = scope == null ? null : scope.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for option --" + OPTION_PREFIX + key
+                    + ": expected a name of 1 to 255 characters without '/' or surrounding spaces (default: "
+                    + fallback + ")");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,48 @@
+package ca.novascotia.lampss.domain;
+
+/**
+ * Machine-readable reason why something was refused. The HTTP layer maps {@link #kind()} to a
+ * status and the name to a localized message; the names are part of the API and stay stable.
+ */
+public enum Reason {
+
+    // The caller may not do this (HTTP 403).
+    OPERATIONS_SUPPORT_ONLY(Kind.PERMISSION),
+    NOT_IN_ORGANIZATION(Kind.PERMISSION),
+    ACTION_NOT_PERMITTED(Kind.PERMISSION),
+    PROFILE_NOT_DELEGABLE(Kind.PERMISSION),
+    OWN_PROFILES(Kind.PERMISSION),
+    OWN_MEMBERSHIP(Kind.PERMISSION),
+    NOT_PRIMARY_CONTACT(Kind.PERMISSION),
+
+    // Allowed in principle, but the current state forbids it (HTTP 409).
+    MODULE_NOT_ENABLED(Kind.RULE),
+    TARGET_INACTIVE(Kind.RULE),
+    TARGET_NOT_ACTIVE(Kind.RULE),
+    TARGET_NOT_IN_ORGANIZATION(Kind.RULE),
+    PRIMARY_CONTACT_CANNOT_BE_DEACTIVATED(Kind.RULE),
+    ALREADY_PRIMARY_CONTACT(Kind.RULE),
+    NO_PRIMARY_CONTACT(Kind.RULE),
+    SEVERAL_PRIMARY_CONTACTS(Kind.RULE),
+    ALREADY_A_CONTACT(Kind.RULE),
+    INVALID_STATE_TRANSITION(Kind.RULE),
+
+    // The request itself is malformed (HTTP 400).
+    UNKNOWN_MODULE(Kind.INPUT),
+    UNKNOWN_PROFILE(Kind.INPUT),
+    REQUIRED_FIELD_MISSING(Kind.INPUT),
+    FIELD_TOO_LONG(Kind.INPUT);
+
+    /** Which family a reason belongs to, so an HTTP layer needs no list of every reason. */
+    public enum Kind { PERMISSION, RULE, INPUT }
+
+    private final Kind kind;
+
+    Reason(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,56 @@
+package ca.novascotia.lampss.rest;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import ca.novascotia.lampss.config.LampssSettings;
+
+/** Registers {@code /realms/{realm}/lampss} and owns the server-wide {@link LampssSettings}. */
+public class LampssRealmResourceFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = "lampss";
+
+    private LampssSettings settings;
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = LampssSettings.from(config);
+    }
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new LampssRealmResource(session, settings);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(LampssSettings.PROFILES_CLIENT).type("string").defaultValue("lampss")
+                .helpText("Client whose roles are the security profiles").add()
+                .property().name(LampssSettings.ORGANIZATIONS_GROUP).type("string").defaultValue("organizations")
+                .helpText("Top-level group under which each organization is a subgroup").add()
+                .property().name(LampssSettings.OPERATIONS_SUPPORT_ROLE).type("string").defaultValue("operations-support")
+                .helpText("Realm role of Operations Support").add()
+                .build();
+    }
+}

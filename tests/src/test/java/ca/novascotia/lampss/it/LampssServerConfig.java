@@ -1,0 +1,13 @@
+package ca.novascotia.lampss.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/** The one server configuration of the suite: Keycloak 26.5.6 with our providers jar installed. */
+public class LampssServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers");
+    }
+}

@@ -1,0 +1,178 @@
+package ca.novascotia.lampss.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.ErrorPage;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A person signs in to {@code lampss} through the My NS Account stand-in, in a browser, and the
+ * example department application's token carries their security profile. The link is made by the
+ * upstream's pairwise subject; an identity nobody linked gets no account.
+ */
+@KeycloakIntegrationTest(config = LampssServerConfig.class)
+class MyNsAccountSignInTest {
+
+    private static final String DEMO_APP = "lampss-demo-app";
+    private static final String DEMO_APP_SECRET = "demo-app-secret";
+
+    @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
+    ManagedRealm lampss;
+
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
+    @InjectOAuthClient(realmRef = "lampss")
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    ErrorPage errorPage;
+
+    @BeforeEach
+    void useTheDemoApplication() {
+        ClientResource app = client(lampss, DEMO_APP);
+        ClientRepresentation rep = app.toRepresentation();
+        List<String> redirects = new ArrayList<>(rep.getRedirectUris());
+        if (!redirects.contains(oauth.getRedirectUri())) {
+            redirects.add(oauth.getRedirectUri());
+            rep.setRedirectUris(redirects);
+            app.update(rep);
+        }
+        oauth.client(DEMO_APP, DEMO_APP_SECRET);
+        // Forget any earlier session at either realm (cookies are scoped to each realm's path).
+        for (ManagedRealm realm : List.of(lampss, mynsaccount)) {
+            driver.open(realm.getBaseUrl() + "/account");
+            driver.cookies().deleteAll();
+        }
+    }
+
+    @Test
+    void linkedPersonSignsInAndTheTokenCarriesTheirProfile() throws Exception {
+        String userId = createLinkedUser("alex.martin", "ofa-user");
+
+        PkceGenerator pkce = PkceGenerator.s256();
+        oauth.loginForm().codeChallenge(pkce).open();
+        loginPage.clickSocial("mynsaccount");
+
+        assertTrue(driver.getCurrentUrl().startsWith(mynsaccount.getBaseUrl()), "at the stand-in: " + driver.getCurrentUrl());
+        Map<String, String> upstream = query(driver.getCurrentUrl());
+        assertEquals("urn:gc-ca:cyber-auth:assurance:loa2", upstream.get("acr_values"));
+        assertEquals("S256", upstream.get("code_challenge_method"));
+
+        loginPage.fillLogin("alex.martin", "demo");
+        loginPage.submit();
+
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        assertTrue(response.isRedirected() && response.getCode() != null, "back at the application with a code");
+        AccessTokenResponse tokens = oauth.accessTokenRequest(response.getCode()).codeVerifier(pkce).send();
+        AccessToken token = oauth.verifyToken(tokens.getAccessToken());
+
+        assertEquals(userId, token.getSubject(), "signed in as the prepared user");
+        assertEquals(List.of("ofa-user"), List.copyOf(token.getResourceAccess("lampss").getRoles()));
+        assertEquals("Martin", token.getFamilyName());
+
+        HttpResponse<String> profiles = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(lampss.getBaseUrl() + "/lampss/profiles"))
+                        .header("Authorization", "Bearer " + tokens.getAccessToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, profiles.statusCode());
+        List<?> list = JsonSerialization.readValue(profiles.body(), List.class);
+        assertEquals(21, list.size());
+        assertTrue(profiles.body().contains("Libre-service avec privil\u00e8ge de mise \u00e0 jour compl\u00e8te"));
+    }
+
+    @Test
+    void identityNobodyLinkedGetsNoAccount() {
+        int usersBefore = lampss.admin().users().count();
+
+        oauth.loginForm().codeChallenge(PkceGenerator.s256()).open();
+        loginPage.clickSocial("mynsaccount");
+        loginPage.fillLogin("dana.stranger", "demo");
+        loginPage.submit();
+
+        assertTrue(errorPage.getError().contains("no access to LaMPSS yet"), errorPage.getError());
+        assertEquals(usersBefore, lampss.admin().users().count(), "no user was created");
+        assertTrue(lampss.admin().users().search("dana.stranger@example.ca").isEmpty());
+    }
+
+    /** Prepares a lampss user linked to a stand-in person by the pairwise subject lampss receives. */
+    private String createLinkedUser(String upstreamUsername, String profile) {
+        UserRepresentation person = mynsaccount.admin().users().search(upstreamUsername, true).get(0);
+        String pairwiseSub = client(mynsaccount, "lampss").clientScopesEvaluate()
+                .generateExampleIdToken("openid", person.getId(), null).getSubject();
+        assertNotEquals(person.getId(), pairwiseSub, "the stand-in's subject is pairwise");
+
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("prepared-" + upstreamUsername);
+        user.setEmail(person.getEmail());
+        user.setFirstName(person.getFirstName());
+        user.setLastName(person.getLastName());
+        user.setEnabled(true);
+        String userId;
+        try (Response created = lampss.admin().users().create(user)) {
+            assertEquals(201, created.getStatus());
+            userId = created.getLocation().getPath().replaceAll(".*/", "");
+        }
+        lampss.cleanup().add(r -> r.users().delete(userId).close());
+
+        FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+        link.setIdentityProvider("mynsaccount");
+        link.setUserId(pairwiseSub);
+        link.setUserName(upstreamUsername);
+        try (Response linked = lampss.admin().users().get(userId).addFederatedIdentity("mynsaccount", link)) {
+            assertEquals(204, linked.getStatus());
+        }
+        ClientRepresentation profiles = lampss.admin().clients().findByClientId("lampss").get(0);
+        lampss.admin().users().get(userId).roles().clientLevel(profiles.getId())
+                .add(List.of(lampss.admin().clients().get(profiles.getId()).roles().get(profile).toRepresentation()));
+        return userId;
+    }
+
+    private static ClientResource client(ManagedRealm realm, String clientId) {
+        return realm.admin().clients().get(realm.admin().clients().findByClientId(clientId).get(0).getId());
+    }
+
+    private static Map<String, String> query(String url) {
+        return java.util.Arrays.stream(URI.create(url).getRawQuery().split("&"))
+                .map(p -> p.split("=", 2))
+                .collect(java.util.stream.Collectors.toMap(p -> p[0],
+                        p -> java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", java.nio.charset.StandardCharsets.UTF_8),
+                        (a, b) -> a));
+    }
+}

@@ -1,0 +1,83 @@
+package ca.novascotia.lampss.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/** The shipped realm-config, created on the real server, has what DOMAIN.md and the issue ask for. */
+@KeycloakIntegrationTest(config = LampssServerConfig.class)
+class ShippedRealmTest {
+
+    @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
+    ManagedRealm lampss;
+
+    @Test
+    void everySecurityProfileIsAClientRoleWithBilingualTexts() {
+        ClientRepresentation client = lampss.admin().clients().findByClientId("lampss").get(0);
+        List<RoleRepresentation> roles = lampss.admin().clients().get(client.getId()).roles().list(false);
+
+        assertEquals(21, roles.size(), "21 profiles in DOMAIN.md");
+        for (RoleRepresentation role : roles) {
+            Map<String, List<String>> a = role.getAttributes();
+            for (String key : List.of("lampss.module", "lampss.label.en", "lampss.label.fr",
+                    "lampss.description.en", "lampss.description.fr")) {
+                assertFalse(a.getOrDefault(key, List.of("")).get(0).isBlank(), role.getName() + " has " + key);
+            }
+        }
+    }
+
+    @Test
+    void realmIsBilingualThemedAndClosedToSelfRegistration() {
+        RealmRepresentation realm = lampss.admin().toRepresentation();
+
+        assertFalse(realm.isRegistrationAllowed());
+        assertTrue(realm.isInternationalizationEnabled());
+        assertEquals(List.of("en", "fr"), realm.getSupportedLocales().stream().sorted().toList());
+        assertEquals("lampss", realm.getLoginTheme());
+        assertEquals("lampss", realm.getEmailTheme());
+        assertNotNull(lampss.admin().roles().get("operations-support").toRepresentation());
+        assertEquals("organizations", lampss.admin().groups().groups().get(0).getName());
+    }
+
+    @Test
+    void myNsAccountBrokerFollowsTheIGovProfile() {
+        IdentityProviderRepresentation idp = lampss.admin().identityProviders().get("mynsaccount").toRepresentation();
+        Map<String, String> c = idp.getConfig();
+
+        assertEquals("mynsaccount-oidc", idp.getProviderId());
+        assertEquals("private_key_jwt", c.get("clientAuthMethod"));
+        assertEquals("true", c.get("pkceEnabled"));
+        assertEquals("S256", c.get("pkceMethod"));
+        assertEquals("urn:gc-ca:cyber-auth:assurance:loa2", c.get("acrValues"));
+        assertEquals("lampss first broker login", idp.getFirstBrokerLoginFlowAlias());
+        assertEquals(3, lampss.admin().identityProviders().get("mynsaccount").getMappers().size(),
+                "first name, last name and email mappers");
+    }
+
+    @Test
+    void profilesEndpointNeedsASignedInUser() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(lampss.getBaseUrl() + "/lampss/profiles")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, anonymous.statusCode());
+    }
+}
