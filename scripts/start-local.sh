@@ -101,6 +101,16 @@ print_urls() {
 TXT
 }
 
+ensure_ports_free() {
+  for port in "$HTTP_PORT" "$MGMT_PORT" 3025 "$MAIL_API_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "Port $port is already in use (another Keycloak or test run?). Stop it first, or set LAMPSS_HTTP_PORT / LAMPSS_MANAGEMENT_PORT / LAMPSS_MAIL_API_PORT." >&2
+      exit 1
+    fi
+  done
+}
+
+ensure_ports_free
 build_if_stale
 install_keycloak
 trap stop_all INT TERM EXIT

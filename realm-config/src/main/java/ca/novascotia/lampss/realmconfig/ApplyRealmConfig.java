@@ -92,7 +92,9 @@ public final class ApplyRealmConfig {
 
             ChangeLog log = new ChangeLog(out);
             RealmApplier applier = new RealmApplier(keycloak, options.mode(), log);
-            for (ConfigFile file : files) {
+            for (int i = 0; i < files.size(); i++) {
+                ConfigFile file = files.get(i);
+                boolean more = i + 1 < files.size();
                 log.info("--- " + file.source() + " (" + (file.kind() == ConfigFile.Kind.USERS ? "users" : "realm")
                         + " " + file.realm() + ")");
                 try {
@@ -100,12 +102,18 @@ public final class ApplyRealmConfig {
                 } catch (ApplyException e) {
                     out.println(log.summary());
                     err.println("error: " + file.source() + ": " + oneLine(e.getMessage()));
-                    err.println("Stopped; files after " + file.source() + " were not applied.");
+                    if (more) {
+                        err.println("Stopped: the files after " + file.source() + " were not applied.");
+                    }
                     return FAILED;
                 } catch (ProcessingException e) {
                     out.println(log.summary());
                     err.println("error: " + file.source() + ": lost the connection to " + options.url() + ": "
                             + rootMessage(e));
+                    return FAILED;
+                } catch (WebApplicationException | IllegalArgumentException | IllegalStateException e) {
+                    out.println(log.summary());
+                    err.println("error: " + file.source() + ": " + rootMessage(e));
                     return FAILED;
                 }
             }

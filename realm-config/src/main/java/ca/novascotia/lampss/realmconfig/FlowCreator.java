@@ -36,10 +36,17 @@ final class FlowCreator {
     }
 
     private int executionsCreated;
+    private final List<String> notes = new ArrayList<>();
+
+    /** Things worth telling the operator about the last {@link #create}. */
+    List<String> notes() {
+        return notes;
+    }
 
     /** Creates {@code flow} and everything under it; returns the number of executions created. */
     int create(AuthenticationFlowRepresentation flow) {
         executionsCreated = 0;
+        notes.clear();
         createFlow(flow, true);
         return executionsCreated;
     }
@@ -126,5 +133,6 @@ final class FlowCreator {
         try (Response response = flows.addExecution(added)) {
             ApplyException.check(response, "add execution '" + e.getAuthenticator() + "' with existing authenticator config '" + alias + "'");
         }
+        notes.add("authenticator config '" + alias + "' already existed in the realm; the new execution uses it as it is");
     }
 }

@@ -24,6 +24,9 @@ public final class JsonTrees {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
+    /** How Keycloak masks a secret it returns (ComponentRepresentation.SECRET_VALUE). */
+    public static final String MASKED_SECRET = "**********";
+
     private JsonTrees() {
     }
 
@@ -98,7 +101,8 @@ public final class JsonTrees {
     /**
      * Where {@code current} does not yet satisfy {@code desired}. Only what {@code desired} names is
      * compared. Scalars compare by text (3025 equals "3025"), a desired "" is satisfied by an absent
-     * value, arrays of scalars compare as sets, objects compare field by field.
+     * value, arrays of scalars compare as sets, objects compare field by field. A current value the
+     * server masks ({@value #MASKED_SECRET}) cannot be compared and counts as satisfied.
      *
      * @return dotted paths of the differing values, empty when nothing differs
      */
@@ -147,6 +151,9 @@ public final class JsonTrees {
             if (!desired.asText().isEmpty()) {
                 out.add(path);
             }
+            return;
+        }
+        if (current.isTextual() && MASKED_SECRET.equals(current.asText())) {
             return;
         }
         if (current.isContainerNode() || !desired.asText().equals(current.asText())) {
@@ -207,7 +214,8 @@ public final class JsonTrees {
     /**
      * A copy of {@code current} with {@code desired} laid over it: objects merge key by key (so keys
      * only the server has, such as attributes added by an operator, are kept); arrays and scalars
-     * from {@code desired} replace the current ones.
+     * from {@code desired} replace the current ones, except a masked secret, which is kept so the
+     * server keeps the secret it has.
      */
     public static ObjectNode merge(ObjectNode current, JsonNode desired) {
         ObjectNode out = current.deepCopy();
@@ -221,6 +229,9 @@ public final class JsonTrees {
                 continue;
             }
             JsonNode have = out.get(field.getKey());
+            if (have != null && have.isTextual() && MASKED_SECRET.equals(have.asText())) {
+                continue;
+            }
             if (want.isObject() && have != null && have.isObject()) {
                 out.set(field.getKey(), merge((ObjectNode) have, want));
             } else {

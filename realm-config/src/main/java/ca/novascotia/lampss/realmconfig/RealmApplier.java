@@ -105,8 +105,7 @@ public final class RealmApplier {
     private void applyUsersFile(ConfigFile file) {
         String name = file.realm();
         if (!realmExists(name)) {
-            throw new ApplyException(file.source() + ": realm '" + name
-                    + "' does not exist; apply its realm file first");
+            throw new ApplyException("realm '" + name + "' does not exist; apply its realm file first");
         }
         List<UserRepresentation> users = JsonTrees.fromTree(file.json(), RealmRepresentation.class).getUsers();
         if (users == null || users.isEmpty()) {
@@ -302,6 +301,7 @@ public final class RealmApplier {
                     throw ApplyException.from(e, "create " + what);
                 }
                 log.added(name, what + " (" + executions + (executions == 1 ? " execution" : " executions") + ")");
+                creator.notes().forEach(note -> log.warn(name, what + ": " + note));
             }
         }
 
@@ -640,7 +640,7 @@ public final class RealmApplier {
             String to = mapping.getClientScope() != null ? "client scope " + mapping.getClientScope()
                     : "client " + mapping.getClient();
             String from = roleClientId == null ? "realm roles" : "roles of " + roleClientId;
-            Set<String> wanted = mapping.getRoles() == null ? Set.of() : new LinkedHashSet<>(mapping.getRoles());
+            Set<String> wanted = mapping.getRoles() == null ? Set.of() : new java.util.TreeSet<>(mapping.getRoles());
             Set<String> have = call("list scope mappings of " + to, target::listAll).stream()
                     .map(RoleRepresentation::getName).collect(Collectors.toSet());
             List<String> missing = wanted.stream().filter(r -> !have.contains(r)).toList();

@@ -1,0 +1,46 @@
+package ca.novascotia.lampss.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.Config;
+
+class LampssSettingsTest {
+
+    private static final String PREFIX = "lampss.settings.test.";
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(PREFIX + LampssSettings.ORGANIZATIONS_GROUP);
+    }
+
+    @Test
+    void unsetOptionsTakeTheirDocumentedDefaults() {
+        LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
+
+        assertEquals(new LampssSettings("lampss", "organizations", "operations-support"), settings);
+    }
+
+    @Test
+    void aValidValueIsUsed() {
+        System.setProperty(PREFIX + LampssSettings.ORGANIZATIONS_GROUP, "funded organizations");
+
+        assertEquals("funded organizations", LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)).organizationsGroup());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "a/b", " leading", "trailing "})
+    void anUnusableValueStopsStartUpNamingTheOption(String value) {
+        System.setProperty(PREFIX + LampssSettings.ORGANIZATIONS_GROUP, value);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)));
+        assertTrue(e.getMessage().contains("--spi-realm-restapi-extension--lampss--organizations-group"), e.getMessage());
+        assertTrue(e.getMessage().contains("default: organizations"), e.getMessage());
+    }
+}
