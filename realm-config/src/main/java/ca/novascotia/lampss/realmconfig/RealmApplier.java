@@ -148,12 +148,14 @@ public final class RealmApplier {
         private final RealmRepresentation rep;
         private Map<String, String> clientUuids;
         private Map<String, String> scopeIds;
+        private final InPlaceUpdate inPlace;
 
         Existing(String name, RealmResource realm, JsonNode json, RealmRepresentation rep) {
             this.name = name;
             this.realm = realm;
             this.json = json;
             this.rep = rep;
+            this.inPlace = new InPlaceUpdate(log, name, mode);
         }
 
         void apply() {
@@ -174,19 +176,10 @@ public final class RealmApplier {
         // ---- realm settings (update mode)
 
         private void updateRealmSettings() {
-            JsonNode desired = JsonTrees.restrictTo(JsonTrees.toTree(rep), JsonTrees.without(json, NOT_SETTINGS));
-            ObjectNode current = JsonTrees.toTree(call("read realm " + name, realm::toRepresentation));
-            List<String> diffs = JsonTrees.differences(desired, current);
-            if (diffs.isEmpty()) {
-                log.unchanged(name, "realm settings (up to date)");
-                return;
-            }
-            RealmRepresentation merged = JsonTrees.fromTree(JsonTrees.merge(current, desired), RealmRepresentation.class);
-            call("update realm settings of " + name, () -> {
-                realm.update(merged);
-                return null;
-            });
-            log.updated(name, "realm settings (updated: " + String.join(", ", diffs) + ")");
+            inPlace.apply("realm settings", "update realm settings of " + name,
+                    () -> JsonTrees.restrictTo(JsonTrees.toTree(rep), JsonTrees.without(json, NOT_SETTINGS)),
+                    () -> JsonTrees.toTree(call("read realm " + name, realm::toRepresentation)),
+                    RealmRepresentation.class, realm::update);
         }
 
         // ---- client scopes
@@ -213,26 +206,11 @@ public final class RealmApplier {
                     continue;
                 }
                 JsonNode file = fileScopes.path(i);
-                boolean updated = false;
-                if (mode == Mode.UPDATE) {
-                    JsonNode desired = desired(scope, file, "id", "name", "protocolMappers");
+                inPlace.apply(what, () -> desired(scope, file, "id", "name", "protocolMappers"), () -> {
                     ObjectNode current = JsonTrees.toTree(have);
-                    current.remove("protocolMappers");
-                    List<String> diffs = JsonTrees.differences(desired, current);
-                    if (!diffs.isEmpty()) {
-                        ClientScopeRepresentation merged = JsonTrees.fromTree(JsonTrees.merge(current, desired),
-                                ClientScopeRepresentation.class);
-                        call("update " + what, () -> {
-                            realm.clientScopes().get(have.getId()).update(merged);
-                            return null;
-                        });
-                        log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                        updated = true;
-                    }
-                }
-                if (!updated) {
-                    log.unchanged(name, what + (mode == Mode.UPDATE ? " (up to date)" : " (exists)"));
-                }
+                    current.remove("protocolMappers"); // handled one by one below
+                    return current;
+                }, ClientScopeRepresentation.class, merged -> realm.clientScopes().get(have.getId()).update(merged));
                 protocolMappers(what, realm.clientScopes().get(have.getId()).getProtocolMappers(),
                         scope.getProtocolMappers(), file.path("protocolMappers"));
             }
@@ -358,27 +336,14 @@ public final class RealmApplier {
                     log.added(name, what);
                     continue;
                 }
-                boolean updated = false;
-                if (mode == Mode.UPDATE) {
-                    JsonNode desired = desired(client, file, "id", "clientId", "secret", "defaultClientScopes",
-                            "optionalClientScopes", "protocolMappers", "authorizationSettings", "defaultRoles");
-                    ObjectNode current = JsonTrees.toTree(call("read " + what, resource::toRepresentation));
-                    List<String> diffs = JsonTrees.differences(desired, current);
-                    if (!diffs.isEmpty()) {
-                        ObjectNode mergedTree = JsonTrees.merge(current, desired);
-                        mergedTree.remove("secret"); // never rotate a live secret
-                        ClientRepresentation merged = JsonTrees.fromTree(mergedTree, ClientRepresentation.class);
-                        call("update " + what, () -> {
+                inPlace.apply(what,
+                        () -> desired(client, file, "id", "clientId", "secret", "defaultClientScopes",
+                                "optionalClientScopes", "protocolMappers", "authorizationSettings", "defaultRoles"),
+                        () -> JsonTrees.toTree(call("read " + what, resource::toRepresentation)),
+                        ClientRepresentation.class, merged -> {
+                            merged.setSecret(null); // never rotate a live secret
                             resource.update(merged);
-                            return null;
                         });
-                        log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                        updated = true;
-                    }
-                }
-                if (!updated) {
-                    log.unchanged(name, what + (mode == Mode.UPDATE ? " (up to date)" : " (exists)"));
-                }
                 clientScopeLinks(what, resource, client);
                 protocolMappers(what, resource.getProtocolMappers(), client.getProtocolMappers(),
                         file.path("protocolMappers"));
@@ -459,24 +424,11 @@ public final class RealmApplier {
                 log.added(name, what);
                 return;
             }
-            if (mode == Mode.UPDATE) {
-                JsonNode desired = desired(role, file, "id", "name", "clientRole", "containerId", "composite", "composites");
-                RoleResource roleResource = resource.get();
-                ObjectNode current = JsonTrees.toTree(call("read " + what, roleResource::toRepresentation));
-                List<String> diffs = JsonTrees.differences(desired, current);
-                if (!diffs.isEmpty()) {
-                    RoleRepresentation merged = JsonTrees.fromTree(JsonTrees.merge(current, desired), RoleRepresentation.class);
-                    call("update " + what, () -> {
-                        roleResource.update(merged);
-                        return null;
-                    });
-                    log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                    return;
-                }
-                log.unchanged(name, what + " (up to date)");
-                return;
-            }
-            log.unchanged(name, what + " (exists)");
+            // resource is a supplier so that add-missing mode never looks the role up
+            inPlace.apply(what,
+                    () -> desired(role, file, "id", "name", "clientRole", "containerId", "composite", "composites"),
+                    () -> JsonTrees.toTree(call("read " + what, resource.get()::toRepresentation)),
+                    RoleRepresentation.class, merged -> resource.get().update(merged));
         }
 
         // ---- identity providers and their mappers
@@ -492,25 +444,11 @@ public final class RealmApplier {
                     log.added(name, what);
                     continue;
                 }
-                if (mode == Mode.UPDATE) {
-                    var resource = realm.identityProviders().get(alias);
-                    JsonNode desired = desired(idp, fileIdps.path(i), "internalId", "alias");
-                    ObjectNode current = JsonTrees.toTree(call("read " + what, resource::toRepresentation));
-                    List<String> diffs = JsonTrees.differences(desired, current);
-                    if (!diffs.isEmpty()) {
-                        IdentityProviderRepresentation merged = JsonTrees.fromTree(JsonTrees.merge(current, desired),
-                                IdentityProviderRepresentation.class);
-                        call("update " + what, () -> {
-                            resource.update(merged);
-                            return null;
-                        });
-                        log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                        continue;
-                    }
-                    log.unchanged(name, what + " (up to date)");
-                    continue;
-                }
-                log.unchanged(name, what + " (exists)");
+                var resource = realm.identityProviders().get(alias);
+                JsonNode file = fileIdps.path(i);
+                inPlace.apply(what, () -> desired(idp, file, "internalId", "alias"),
+                        () -> JsonTrees.toTree(call("read " + what, resource::toRepresentation)),
+                        IdentityProviderRepresentation.class, resource::update);
             }
 
             List<IdentityProviderMapperRepresentation> mappers = list(rep.getIdentityProviderMappers());
@@ -540,24 +478,10 @@ public final class RealmApplier {
                     log.added(name, what);
                     continue;
                 }
-                if (mode == Mode.UPDATE) {
-                    JsonNode desired = desired(mapper, fileMappers.path(i), "id", "name", "identityProviderAlias");
-                    ObjectNode currentTree = JsonTrees.toTree(have);
-                    List<String> diffs = JsonTrees.differences(desired, currentTree);
-                    if (!diffs.isEmpty()) {
-                        IdentityProviderMapperRepresentation merged = JsonTrees.fromTree(
-                                JsonTrees.merge(currentTree, desired), IdentityProviderMapperRepresentation.class);
-                        call("update " + what, () -> {
-                            resource.update(have.getId(), merged);
-                            return null;
-                        });
-                        log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                        continue;
-                    }
-                    log.unchanged(name, what + " (up to date)");
-                    continue;
-                }
-                log.unchanged(name, what + " (exists)");
+                JsonNode file = fileMappers.path(i);
+                inPlace.apply(what, () -> desired(mapper, file, "id", "name", "identityProviderAlias"),
+                        () -> JsonTrees.toTree(have), IdentityProviderMapperRepresentation.class,
+                        merged -> resource.update(have.getId(), merged));
             }
         }
 
@@ -688,24 +612,9 @@ public final class RealmApplier {
                     log.added(name, what);
                     continue;
                 }
-                if (mode == Mode.UPDATE) {
-                    JsonNode desired = desired(mapper, fileMappers.path(i), "id", "name");
-                    ObjectNode current = JsonTrees.toTree(existing);
-                    List<String> diffs = JsonTrees.differences(desired, current);
-                    if (!diffs.isEmpty()) {
-                        ProtocolMapperRepresentation merged = JsonTrees.fromTree(JsonTrees.merge(current, desired),
-                                ProtocolMapperRepresentation.class);
-                        call("update " + what, () -> {
-                            resource.update(existing.getId(), merged);
-                            return null;
-                        });
-                        log.updated(name, what + " (updated: " + String.join(", ", diffs) + ")");
-                        continue;
-                    }
-                    log.unchanged(name, what + " (up to date)");
-                    continue;
-                }
-                log.unchanged(name, what + " (exists)");
+                JsonNode file = fileMappers.path(i);
+                inPlace.apply(what, () -> desired(mapper, file, "id", "name"), () -> JsonTrees.toTree(existing),
+                        ProtocolMapperRepresentation.class, merged -> resource.update(existing.getId(), merged));
             }
         }
 
