@@ -3,13 +3,13 @@ package ca.novascotia.lampss.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.realm.RealmConfigBuilder;
 import org.keycloak.util.JsonSerialization;
+
+import ca.novascotia.lampss.realmconfig.Placeholders;
 
 /**
  * Loads a realm from the shipped {@code realm-config/} folder, so the suite tests what we ship.
@@ -17,8 +17,6 @@ import org.keycloak.util.JsonSerialization;
  * variables are unset (the local stack's situation).
  */
 abstract class ShippedRealmConfig implements RealmConfig {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(?::([^}]*))?}");
 
     private final String resource;
 
@@ -43,16 +41,9 @@ abstract class ShippedRealmConfig implements RealmConfig {
         }
     }
 
+    /** Same substitution as the applier's, with every variable unset so the defaults apply. */
     private static String withDefaults(String json) {
-        Matcher m = PLACEHOLDER.matcher(json);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            if (m.group(2) == null) {
-                throw new IllegalStateException("Placeholder ${" + m.group(1) + "} has no default");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2)));
-        }
-        return m.appendTail(out).toString();
+        return Placeholders.substitute(json, variable -> null);
     }
 
     /** The product realm {@code lampss}. */
