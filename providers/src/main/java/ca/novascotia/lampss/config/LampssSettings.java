@@ -16,14 +16,17 @@ public record LampssSettings(String profilesClient, String organizationsGroup, S
     public static final String ORGANIZATIONS_GROUP = "organizations-group";
     public static final String OPERATIONS_SUPPORT_ROLE = "operations-support-role";
 
+    /** The defaults, which are also the names realm-config ships. */
+    public static final LampssSettings DEFAULTS = new LampssSettings("lampss", "organizations", "operations-support");
+
     /** Client ids, group and role names: printable, no slashes (group paths), no surrounding blanks. */
     private static final Pattern NAME = Pattern.compile("[^/\\s][^/]{0,253}[^/\\s]|[^/\\s]");
 
     public static LampssSettings from(Config.Scope scope) {
         return new LampssSettings(
-                read(scope, PROFILES_CLIENT, "lampss"),
-                read(scope, ORGANIZATIONS_GROUP, "organizations"),
-                read(scope, OPERATIONS_SUPPORT_ROLE, "operations-support"));
+                read(scope, PROFILES_CLIENT, DEFAULTS.profilesClient()),
+                read(scope, ORGANIZATIONS_GROUP, DEFAULTS.organizationsGroup()),
+                read(scope, OPERATIONS_SUPPORT_ROLE, DEFAULTS.operationsSupportRole()));
     }
 
     private static String read(Config.Scope scope, String key, String fallback) {

@@ -45,11 +45,11 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(LampssSettings.PROFILES_CLIENT).type("string").defaultValue("lampss")
+                .property().name(LampssSettings.PROFILES_CLIENT).type("string").defaultValue(LampssSettings.DEFAULTS.profilesClient())
                 .helpText("Client whose roles are the security profiles").add()
-                .property().name(LampssSettings.ORGANIZATIONS_GROUP).type("string").defaultValue("organizations")
+                .property().name(LampssSettings.ORGANIZATIONS_GROUP).type("string").defaultValue(LampssSettings.DEFAULTS.organizationsGroup())
                 .helpText("Top-level group under which each organization is a subgroup").add()
-                .property().name(LampssSettings.OPERATIONS_SUPPORT_ROLE).type("string").defaultValue("operations-support")
+                .property().name(LampssSettings.OPERATIONS_SUPPORT_ROLE).type("string").defaultValue(LampssSettings.DEFAULTS.operationsSupportRole())
                 .helpText("Realm role of Operations Support").add()
                 .build();
     }
