@@ -9,15 +9,18 @@ import org.keycloak.Config;
  * options. A value that is present but unusable stops the server with a message naming the option
  * and what it accepts, rather than failing later in a request.
  */
-public record LampssSettings(String profilesClient, String organizationsGroup, String operationsSupportRole) {
+public record LampssSettings(String profilesClient, String organizationsGroup, String operationsSupportRole,
+                             boolean queryCountHeader) {
 
     public static final String OPTION_PREFIX = "spi-realm-restapi-extension--lampss--";
     public static final String PROFILES_CLIENT = "profiles-client";
     public static final String ORGANIZATIONS_GROUP = "organizations-group";
     public static final String OPERATIONS_SUPPORT_ROLE = "operations-support-role";
+    /** Diagnostic: list endpoints report their SQL statement count in a response header. */
+    public static final String QUERY_COUNT_HEADER = "query-count-header";
 
     /** The defaults, which are also the names realm-config ships. */
-    public static final LampssSettings DEFAULTS = new LampssSettings("lampss", "organizations", "operations-support");
+    public static final LampssSettings DEFAULTS = new LampssSettings("lampss", "organizations", "operations-support", false);
 
     /** Client ids, group and role names: printable, no slashes (group paths), no surrounding blanks. */
     private static final Pattern NAME = Pattern.compile("[^/\\s][^/]{0,253}[^/\\s]|[^/\\s]");
@@ -26,7 +29,20 @@ public record LampssSettings(String profilesClient, String organizationsGroup, S
         return new LampssSettings(
                 read(scope, PROFILES_CLIENT, DEFAULTS.profilesClient()),
                 read(scope, ORGANIZATIONS_GROUP, DEFAULTS.organizationsGroup()),
-                read(scope, OPERATIONS_SUPPORT_ROLE, DEFAULTS.operationsSupportRole()));
+                read(scope, OPERATIONS_SUPPORT_ROLE, DEFAULTS.operationsSupportRole()),
+                readFlag(scope, QUERY_COUNT_HEADER, DEFAULTS.queryCountHeader()));
+    }
+
+    private static boolean readFlag(Config.Scope scope, String key, boolean fallback) {
+        String value = scope == null ? null : scope.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for option --" + OPTION_PREFIX + key
+                    + ": expected true or false (default: " + fallback + ")");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static String read(Config.Scope scope, String key, String fallback) {

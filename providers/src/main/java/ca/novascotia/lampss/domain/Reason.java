@@ -31,7 +31,8 @@ public enum Reason {
     UNKNOWN_MODULE(Kind.INPUT),
     UNKNOWN_PROFILE(Kind.INPUT),
     REQUIRED_FIELD_MISSING(Kind.INPUT),
-    FIELD_TOO_LONG(Kind.INPUT);
+    FIELD_TOO_LONG(Kind.INPUT),
+    INVALID_EMAIL(Kind.INPUT);
 
     /** Which family a reason belongs to, so an HTTP layer needs no list of every reason. */
     public enum Kind { PERMISSION, RULE, INPUT }

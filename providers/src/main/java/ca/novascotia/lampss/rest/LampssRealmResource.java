@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.rest;
 
+import ca.novascotia.lampss.invitation.InvitationIssuer;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -25,6 +26,21 @@ public class LampssRealmResource implements RealmResourceProvider {
     @Path("profiles")
     public ProfilesResource profiles() {
         return new ProfilesResource(session, settings);
+    }
+
+    @Path("organizations")
+    public OrganizationsResource organizations() {
+        return new OrganizationsResource(session, settings, InvitationIssuer.NONE);
+    }
+
+    @Path("me")
+    public MeResource me() {
+        return new MeResource(session, settings);
+    }
+
+    @Path("openapi.yaml")
+    public OpenApiResource openApi() {
+        return new OpenApiResource();
     }
 
     @Override

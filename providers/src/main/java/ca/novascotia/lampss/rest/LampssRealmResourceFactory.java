@@ -51,6 +51,8 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
                 .helpText("Top-level group under which each organization is a subgroup").add()
                 .property().name(LampssSettings.OPERATIONS_SUPPORT_ROLE).type("string").defaultValue(LampssSettings.DEFAULTS.operationsSupportRole())
                 .helpText("Realm role of Operations Support").add()
+                .property().name(LampssSettings.QUERY_COUNT_HEADER).type("boolean").defaultValue(LampssSettings.DEFAULTS.queryCountHeader())
+                .helpText("Diagnostic: answer API calls with the number of SQL statements they ran (X-Lampss-Query-Count)").add()
                 .build();
     }
 }

@@ -23,7 +23,7 @@ class LampssSettingsTest {
     void unsetOptionsTakeTheirDocumentedDefaults() {
         LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
 
-        assertEquals(new LampssSettings("lampss", "organizations", "operations-support"), settings);
+        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false), settings);
     }
 
     @Test

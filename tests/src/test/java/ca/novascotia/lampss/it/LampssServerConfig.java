@@ -8,6 +8,8 @@ public class LampssServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers");
+        return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
+                // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
+                .option("spi-realm-restapi-extension--lampss--query-count-header", "true");
     }
 }

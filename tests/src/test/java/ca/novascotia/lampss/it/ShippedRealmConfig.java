@@ -16,7 +16,7 @@ import ca.novascotia.lampss.realmconfig.Placeholders;
  * Placeholders {@code ${VAR:default}} take their defaults, as {@code --import-realm} does when the
  * variables are unset (the local stack's situation).
  */
-abstract class ShippedRealmConfig implements RealmConfig {
+public abstract class ShippedRealmConfig implements RealmConfig {
 
     private final String resource;
 

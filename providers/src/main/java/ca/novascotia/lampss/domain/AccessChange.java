@@ -1,0 +1,30 @@
+package ca.novascotia.lampss.domain;
+
+/**
+ * The kinds of change the audit trail records (rule 7: "every access change is recorded: who,
+ * what, when, in which organization"). Names are stored and exported; they stay stable.
+ */
+public enum AccessChange {
+
+    ORGANIZATION_CREATED(Kind.CREATE),
+    ORGANIZATION_UPDATED(Kind.UPDATE),
+    MODULES_CHANGED(Kind.UPDATE),
+    CONTACT_ADDED(Kind.CREATE),
+    CONTACT_UPDATED(Kind.UPDATE),
+    CONTACT_DEACTIVATED(Kind.UPDATE),
+    CONTACT_REACTIVATED(Kind.UPDATE),
+    PRIMARY_CONTACT_TRANSFERRED(Kind.ACTION);
+
+    /** Whether something came into being, was changed, or a role moved between people. */
+    public enum Kind { CREATE, UPDATE, ACTION }
+
+    private final Kind kind;
+
+    AccessChange(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

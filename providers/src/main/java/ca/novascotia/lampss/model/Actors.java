@@ -1,0 +1,46 @@
+package ca.novascotia.lampss.model;
+
+import ca.novascotia.lampss.domain.Actor;
+import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.domain.SecurityProfile;
+import ca.novascotia.lampss.store.MembershipEntity;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/** Loads the person making a request as the delegation policy sees them: two queries. */
+public final class Actors {
+
+    private final LampssRealm lampss;
+    private final Memberships memberships;
+    private final ProfileGrants grants;
+
+    public Actors(LampssRealm lampss, Memberships memberships, ProfileGrants grants) {
+        this.lampss = lampss;
+        this.memberships = memberships;
+        this.grants = grants;
+    }
+
+    /** Only active memberships count: an invited or deactivated person does not act in that organization. */
+    public Actor load(UserModel user) {
+        RoleModel operationsSupport = lampss.operationsSupportRole();
+        List<MembershipEntity> active = memberships.ofUser(user.getId()).stream()
+                .filter(membership -> MembershipState.ACTIVE.name().equals(membership.getState()))
+                .toList();
+        Set<String> organizationIds = new HashSet<>();
+        Set<String> primaryOf = new HashSet<>();
+        active.forEach(membership -> {
+            organizationIds.add(membership.getOrganizationId());
+            if (membership.getPrimaryOf() != null) {
+                primaryOf.add(membership.getOrganizationId());
+            }
+        });
+        Map<String, Set<SecurityProfile>> profiles = new HashMap<>(grants.heldIn(user.getId(), organizationIds));
+        organizationIds.forEach(id -> profiles.putIfAbsent(id, Set.of()));
+        return new Actor(user.getId(), operationsSupport != null && user.hasRole(operationsSupport), profiles, primaryOf);
+    }
+}

@@ -1,0 +1,86 @@
+package ca.novascotia.lampss.model;
+
+import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.domain.SecurityProfile;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an organization's contacts for lists, searches and exports, paged in the database: a count,
+ * one page of memberships joined to the people, and the profiles of that page: three queries per
+ * page, whatever the organization's size.
+ */
+public final class ContactDirectory {
+
+    private static final String SELECT = "select m.userId, u.username, u.firstName, u.lastName, u.email, m.state, m.primaryOf";
+
+    private final LampssRealm lampss;
+    private final ProfileGrants grants;
+
+    public ContactDirectory(LampssRealm lampss, ProfileGrants grants) {
+        this.lampss = lampss;
+        this.grants = grants;
+    }
+
+    /** Primary contact first, then by last and first name. */
+    public Page<Contact> page(String organizationId, String search, boolean activeOnly, int first, int max) {
+        String where = " from MembershipEntity m, UserEntity u where u.id = m.userId and m.organizationId = :organization"
+                + (activeOnly ? " and m.state <> '" + MembershipState.INACTIVE.name() + "'" : "")
+                + (search == null ? "" : " and (lower(u.firstName) like :q escape '\\' or lower(u.lastName) like :q escape '\\'"
+                + " or lower(u.email) like :q escape '\\' or lower(concat(u.firstName, ' ', u.lastName)) like :q escape '\\')");
+        long total = bind(lampss.em().createQuery("select count(m)" + where, Long.class), organizationId, search)
+                .getSingleResult();
+        List<Object[]> rows = bind(lampss.em().createQuery(SELECT + where
+                        + " order by case when m.primaryOf is null then 1 else 0 end, lower(u.lastName), lower(u.firstName), m.userId",
+                Object[].class), organizationId, search)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+        return new Page<>(withProfiles(organizationId, rows), total, first, max);
+    }
+
+    public Optional<Contact> find(String organizationId, String userId) {
+        List<Object[]> rows = lampss.em().createQuery(SELECT + " from MembershipEntity m, UserEntity u"
+                        + " where u.id = m.userId and m.organizationId = :organization and m.userId = :user", Object[].class)
+                .setParameter("organization", organizationId)
+                .setParameter("user", userId)
+                .getResultList();
+        return withProfiles(organizationId, rows).stream().findFirst();
+    }
+
+    /** When each person last signed in to the realm, from Keycloak's stored LOGIN events. */
+    public Map<String, Long> lastSignIns(Collection<String> userIds) {
+        Map<String, Long> result = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return result;
+        }
+        lampss.em().createQuery("select e.userId, max(e.time) from EventEntity e where e.realmId = :realm"
+                        + " and e.type = 'LOGIN' and e.userId in :users group by e.userId", Object[].class)
+                .setParameter("realm", lampss.realm().getId())
+                .setParameter("users", userIds)
+                .getResultList()
+                .forEach(row -> result.put((String) row[0], (Long) row[1]));
+        return result;
+    }
+
+    private <T> TypedQuery<T> bind(TypedQuery<T> query, String organizationId, String search) {
+        query.setParameter("organization", organizationId);
+        if (search != null) {
+            query.setParameter("q", "%" + Like.escape(search.toLowerCase(Locale.ROOT)) + "%");
+        }
+        return query;
+    }
+
+    private List<Contact> withProfiles(String organizationId, List<Object[]> rows) {
+        Map<String, Set<SecurityProfile>> profiles = grants.heldBy(organizationId,
+                rows.stream().map(row -> (String) row[0]).toList());
+        return rows.stream().map(row -> new Contact((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], MembershipState.valueOf((String) row[5]), row[6] != null,
+                profiles.getOrDefault((String) row[0], EnumSet.noneOf(SecurityProfile.class)))).toList();
+    }
+}

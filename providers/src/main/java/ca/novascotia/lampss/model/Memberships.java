@@ -1,0 +1,101 @@
+package ca.novascotia.lampss.model;
+
+import ca.novascotia.lampss.domain.Membership;
+import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.domain.SecurityProfile;
+import ca.novascotia.lampss.store.MembershipEntity;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** Our membership rows: state and primary contact per (organization, person). */
+public final class Memberships {
+
+    private final LampssRealm lampss;
+
+    public Memberships(LampssRealm lampss) {
+        this.lampss = lampss;
+    }
+
+    public Optional<MembershipEntity> find(String organizationId, String userId) {
+        return lampss.em().createQuery("select m from MembershipEntity m where m.organizationId = :organization"
+                        + " and m.userId = :user", MembershipEntity.class)
+                .setParameter("organization", organizationId)
+                .setParameter("user", userId)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<MembershipEntity> primaryOf(String organizationId) {
+        return lampss.em().createQuery("select m from MembershipEntity m where m.primaryOf = :organization",
+                        MembershipEntity.class)
+                .setParameter("organization", organizationId)
+                .getResultStream().findFirst();
+    }
+
+    /** Every membership of one person in this realm. */
+    public List<MembershipEntity> ofUser(String userId) {
+        return lampss.em().createQuery("select m from MembershipEntity m where m.userId = :user and m.realmId = :realm",
+                        MembershipEntity.class)
+                .setParameter("user", userId)
+                .setParameter("realm", lampss.realm().getId())
+                .getResultList();
+    }
+
+    public MembershipEntity add(Membership membership, String actorId) {
+        MembershipEntity entity = new MembershipEntity();
+        entity.setId(KeycloakModelUtils.generateId());
+        entity.setRealmId(lampss.realm().getId());
+        entity.setOrganizationId(membership.organizationId());
+        entity.setUserId(membership.userId());
+        entity.setCreatedAt(Time.currentTimeMillis());
+        entity.setCreatedBy(actorId);
+        write(entity, membership, actorId);
+        lampss.em().persist(entity);
+        lampss.em().flush();
+        return entity;
+    }
+
+    /** Writes the state now, so that a constraint or a concurrent change fails this request, here. */
+    public void save(MembershipEntity entity, Membership membership, String actorId) {
+        write(entity, membership, actorId);
+        lampss.em().flush();
+    }
+
+    public void suspendProfiles(MembershipEntity entity, Set<SecurityProfile> profiles) {
+        entity.setSuspendedProfiles(profiles.isEmpty() ? null
+                : profiles.stream().map(SecurityProfile::roleName).sorted().collect(Collectors.joining(",")));
+    }
+
+    /** The profiles put aside at deactivation, cleared from the row. */
+    public Set<SecurityProfile> takeSuspendedProfiles(MembershipEntity entity) {
+        Set<SecurityProfile> profiles = EnumSet.noneOf(SecurityProfile.class);
+        if (entity.getSuspendedProfiles() != null) {
+            Arrays.stream(entity.getSuspendedProfiles().split(","))
+                    .forEach(name -> Known.profile(name).ifPresent(profiles::add));
+        }
+        entity.setSuspendedProfiles(null);
+        return profiles;
+    }
+
+    public static Membership toDomain(MembershipEntity entity) {
+        return new Membership(entity.getOrganizationId(), entity.getUserId(),
+                MembershipState.valueOf(entity.getState()), entity.getPrimaryOf() != null);
+    }
+
+    public static List<Membership> toDomain(Collection<MembershipEntity> entities) {
+        return entities.stream().map(Memberships::toDomain).toList();
+    }
+
+    private static void write(MembershipEntity entity, Membership membership, String actorId) {
+        entity.setState(membership.state().name());
+        entity.setPrimaryOf(membership.primaryContact() ? membership.organizationId() : null);
+        entity.setUpdatedAt(Time.currentTimeMillis());
+        entity.setUpdatedBy(actorId);
+    }
+}

@@ -1,0 +1,103 @@
+package ca.novascotia.lampss.rest;
+
+import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.domain.DomainException;
+import ca.novascotia.lampss.model.LampssRealm;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.hibernate.SessionEventListener;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+
+/**
+ * Runs one API call as one transaction: authenticate, do the work, and on any refusal roll back
+ * and answer with a JSON error a person can act on, in their language. Nothing is half-written:
+ * every refusal is raised before or at the flush that would write.
+ */
+final class Api {
+
+    /** Response header with the number of SQL statements the call ran (when the setting enables it). */
+    static final String QUERY_COUNT_HEADER = "X-Lampss-Query-Count";
+
+    private static final Logger LOG = Logger.getLogger(Api.class);
+
+    private Api() {
+    }
+
+    static Response run(KeycloakSession session, LampssSettings settings, Function<Request, Response> work) {
+        StatementCounter counter = settings.queryCountHeader() ? StatementCounter.attach(session) : null;
+        Locale locale = session.getContext().resolveLocale(null);
+        Response response;
+        try {
+            Request request = Request.authenticate(session, settings);
+            locale = request.locale;
+            response = work.apply(request);
+        } catch (ApiException refusal) {
+            response = error(session, refusal, locale);
+        } catch (DomainException refusal) {
+            response = error(session, ApiException.from(refusal), locale);
+        } catch (LampssRealm.NotConfiguredException notConfigured) {
+            LOG.warn(notConfigured.getMessage());
+            response = error(session, new ApiException(Status.SERVICE_UNAVAILABLE, "NOT_CONFIGURED"), locale);
+        } catch (RuntimeException failure) {
+            if (!isConcurrentChange(failure)) {
+                throw failure;
+            }
+            LOG.debug("concurrent change refused", failure);
+            response = error(session, ApiException.conflict("CONCURRENT_CHANGE", null), locale);
+        }
+        return counter == null ? response : Response.fromResponse(response).header(QUERY_COUNT_HEADER, counter.count).build();
+    }
+
+    private static Response error(KeycloakSession session, ApiException refusal, Locale locale) {
+        session.getTransactionManager().setRollbackOnly();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", refusal.code());
+        body.put("field", refusal.field());
+        body.put("message", ErrorMessages.message(refusal.code(), refusal.field(), locale));
+        return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** A lost race: optimistic version check, unique constraint (one primary contact, one membership). */
+    private static boolean isConcurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof ConstraintViolationException
+                    || cause instanceof ModelDuplicateException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (cause instanceof PersistenceException && cause.getCause() == null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Counts the SQL statements of this session; diagnostic only, enabled by a server option. */
+    private static final class StatementCounter implements SessionEventListener {
+
+        private int count;
+
+        static StatementCounter attach(KeycloakSession session) {
+            StatementCounter counter = new StatementCounter();
+            session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                    .unwrap(org.hibernate.Session.class).addEventListeners(counter);
+            return counter;
+        }
+
+        @Override
+        public void jdbcExecuteStatementStart() {
+            count++;
+        }
+    }
+}

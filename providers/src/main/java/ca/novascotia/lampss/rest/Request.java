@@ -1,0 +1,89 @@
+package ca.novascotia.lampss.rest;
+
+import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.domain.Action;
+import ca.novascotia.lampss.domain.Actor;
+import ca.novascotia.lampss.domain.DelegationPolicy;
+import ca.novascotia.lampss.domain.Target;
+import ca.novascotia.lampss.model.Actors;
+import ca.novascotia.lampss.model.AuditTrail;
+import ca.novascotia.lampss.model.ContactDirectory;
+import ca.novascotia.lampss.model.LampssRealm;
+import ca.novascotia.lampss.model.Memberships;
+import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.model.People;
+import ca.novascotia.lampss.model.ProfileGrants;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.Locale;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+/**
+ * One authenticated API call: who is asking (loaded once, as the delegation policy sees them), in
+ * which language, and the model services acting in the caller's realm.
+ */
+final class Request {
+
+    private static final DelegationPolicy POLICY = new DelegationPolicy();
+
+    final LampssRealm lampss;
+    final UserModel user;
+    final Actor actor;
+    final Locale locale;
+    final Organizations organizations;
+    final Memberships memberships;
+    final ProfileGrants grants;
+    final People people;
+    final ContactDirectory directory;
+    final AuditTrail audit;
+
+    private Request(LampssRealm lampss, AuthResult auth) {
+        this.lampss = lampss;
+        this.user = auth.user();
+        this.locale = lampss.session().getContext().resolveLocale(user);
+        this.organizations = new Organizations(lampss);
+        this.memberships = new Memberships(lampss);
+        this.grants = new ProfileGrants(lampss);
+        this.people = new People(lampss, memberships);
+        this.directory = new ContactDirectory(lampss, grants);
+        this.audit = new AuditTrail(lampss, new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client()));
+        this.actor = new Actors(lampss, memberships, grants).load(user);
+    }
+
+    /** @throws ApiException 401 without a valid bearer token of this realm */
+    static Request authenticate(KeycloakSession session, LampssSettings settings) {
+        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
+            throw new ApiException(Status.UNAUTHORIZED, "UNAUTHENTICATED");
+        }
+        return new Request(new LampssRealm(session, settings), auth);
+    }
+
+    /** @throws ApiException 403 or 409 with the policy's reason when it refuses */
+    void require(Action action, Target target) {
+        POLICY.decide(actor, action, target).reason().ifPresent(reason -> {
+            throw new ApiException(ApiException.status(reason), reason.name(), null);
+        });
+    }
+
+    DelegationPolicy policy() {
+        return POLICY;
+    }
+
+    /**
+     * The organization, or 404. Someone who is not a member gets the same 404 as for an id that does
+     * not exist, so ids cannot be probed; the policy still decides what members may do.
+     */
+    GroupModel organizationGroup(String id) {
+        GroupModel group = organizations.findGroup(id)
+                .orElseThrow(() -> ApiException.notFound("ORGANIZATION_NOT_FOUND"));
+        if (!actor.isOperationsSupport() && !actor.isMemberOf(group.getId())) {
+            throw ApiException.notFound("ORGANIZATION_NOT_FOUND");
+        }
+        return group;
+    }
+}

@@ -1,0 +1,97 @@
+package ca.novascotia.lampss.rest;
+
+import ca.novascotia.lampss.domain.Module;
+import ca.novascotia.lampss.domain.Organization;
+import ca.novascotia.lampss.domain.SecurityProfile;
+import ca.novascotia.lampss.model.Contact;
+import ca.novascotia.lampss.model.Page;
+import ca.novascotia.lampss.store.AuditEntryEntity;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.keycloak.util.JsonSerialization;
+
+/** The JSON shapes of the API (described in openapi.yaml), built as ordered maps. */
+final class Views {
+
+    private Views() {
+    }
+
+    static Map<String, Object> organization(Organization organization) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", organization.id());
+        json.put("nameEn", organization.nameEn());
+        json.put("nameFr", organization.nameFr());
+        json.put("externalNumber", organization.externalNumber());
+        json.put("modules", organization.modules().stream().map(Module::code).toList());
+        return json;
+    }
+
+    static Map<String, Object> contact(Contact contact) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", contact.userId());
+        json.put("username", contact.username());
+        json.put("firstName", contact.firstName());
+        json.put("lastName", contact.lastName());
+        json.put("email", contact.email());
+        json.put("state", contact.state().name());
+        json.put("primaryContact", contact.primaryContact());
+        json.put("profiles", profiles(contact.profiles()));
+        return json;
+    }
+
+    /** What the audit trail keeps of a contact before and after a change. */
+    static Map<String, Object> snapshot(Contact contact) {
+        Map<String, Object> json = contact(contact);
+        json.remove("id");
+        json.remove("username");
+        return json;
+    }
+
+    static Map<String, Object> auditEntry(AuditEntryEntity entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", entry.getId());
+        json.put("time", Instant.ofEpochMilli(entry.getTime()).toString());
+        json.put("action", entry.getAction());
+        json.put("actor", person(entry.getActorId(), entry.getActorUsername()));
+        json.put("target", entry.getTargetUserId() == null ? null : person(entry.getTargetUserId(), entry.getTargetUsername()));
+        json.put("before", parse(entry.getBefore()));
+        json.put("after", parse(entry.getAfter()));
+        return json;
+    }
+
+    static List<String> profiles(Collection<SecurityProfile> profiles) {
+        return profiles.stream().sorted().map(SecurityProfile::roleName).toList();
+    }
+
+    static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> view) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("items", page.items().stream().map(view).toList());
+        json.put("total", page.total());
+        json.put("first", page.first());
+        json.put("max", page.max());
+        return json;
+    }
+
+    private static Map<String, Object> person(String id, String username) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("username", username);
+        return json;
+    }
+
+    private static Object parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JsonSerialization.readValue(json, Map.class);
+        } catch (IOException e) {
+            return json;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package ca.novascotia.lampss.it.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Signs people in for API tests. People reach the realm through My NS Account in production; here
+ * a test-only public client with the password grant stands in for the browser round trip (which
+ * MyNsAccountSignInTest covers), so each test can act as many people quickly.
+ */
+public final class People {
+
+    public static final String TEST_CLIENT = "lampss-api-test";
+    private static final String PASSWORD = "Test-password-1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ManagedRealm realm;
+
+    public People(ManagedRealm realm) {
+        this.realm = realm;
+        if (realm.admin().clients().findByClientId(TEST_CLIENT).isEmpty()) {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(TEST_CLIENT);
+            client.setPublicClient(true);
+            client.setDirectAccessGrantsEnabled(true);
+            client.setStandardFlowEnabled(false);
+            realm.admin().clients().create(client).close();
+        }
+    }
+
+    /** A member of provincial staff holding the Operations Support realm role. */
+    public LampssApi operationsSupport(String username) {
+        String id = createUser(username);
+        RoleRepresentation role = realm.admin().roles().get("operations-support").toRepresentation();
+        realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
+        return signIn(username);
+    }
+
+    /** A user of the realm with no organization (e.g. someone else's staff). */
+    public LampssApi outsider(String username) {
+        createUser(username);
+        return signIn(username);
+    }
+
+    /** Lets an existing user (e.g. a contact created through the API) sign in with a password. */
+    public LampssApi signInAs(String userId) {
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        realm.admin().users().get(userId).resetPassword(password);
+        return signIn(realm.admin().users().get(userId).toRepresentation().getUsername());
+    }
+
+    public LampssApi anonymous() {
+        return new LampssApi(realm.getBaseUrl(), null, null);
+    }
+
+    /** Not a token at all, to check that the API refuses it. */
+    public LampssApi withToken(String token) {
+        return new LampssApi(realm.getBaseUrl(), token, null);
+    }
+
+    private String createUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.ca");
+        user.setFirstName(username);
+        user.setLastName("Test");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (var response = realm.admin().users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("cannot create " + username + ": " + response.getStatus());
+            }
+            String location = response.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private LampssApi signIn(String username) {
+        String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username=" + enc(username) + "&password=" + enc(PASSWORD)
+                + "&scope=openid";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("sign-in of " + username + " failed: " + response.body());
+            }
+            Map<String, Object> tokens = JsonSerialization.readValue(response.body(), Map.class);
+            return new LampssApi(realm.getBaseUrl(), (String) tokens.get("access_token"), null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
