@@ -16,7 +16,7 @@ public record LampssSettings(String profilesClient, String organizationsGroup, S
     public static final String PROFILES_CLIENT = "profiles-client";
     public static final String ORGANIZATIONS_GROUP = "organizations-group";
     public static final String OPERATIONS_SUPPORT_ROLE = "operations-support-role";
-    /** Diagnostic: list endpoints report their SQL statement count in a response header. */
+    /** Diagnostic: every API answer reports the SQL statements its call ran, in a response header. */
     public static final String QUERY_COUNT_HEADER = "query-count-header";
 
     /** The defaults, which are also the names realm-config ships. */

@@ -59,7 +59,7 @@ public class OrganizationResource {
             Organization before = Organizations.toDomain(request.organizationGroup(organizationId));
             request.require(Action.UPDATE_ORGANIZATION_INFO, Target.of(before));
             Bodies body = Bodies.parse(json, FIELDS);
-            if (body.has("externalNumber") && !before.externalNumber().equals(body.text("externalNumber"))) {
+            if (body.has("externalNumber") && !before.externalNumber().equals(body.text("externalNumber").strip())) {
                 throw ApiException.badRequest("READ_ONLY_FIELD", "externalNumber");
             }
             if (body.has("modules") && !before.withModules(Inputs.modules(body.texts("modules"))).equals(before)) {

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.keycloak.models.ClientModel;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
-import org.keycloak.services.managers.AppAuthManager;
 
 import ca.novascotia.lampss.config.LampssSettings;
 
@@ -32,15 +29,10 @@ public class ProfilesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list() {
-        if (new AppAuthManager.BearerTokenAuthenticator(session).authenticate() == null) {
-            throw new NotAuthorizedException("Bearer");
-        }
-        ClientModel client = session.getContext().getRealm().getClientByClientId(settings.profilesClient());
-        if (client == null) {
-            throw new NotFoundException("No client '" + settings.profilesClient() + "' carries the security profiles in this realm");
-        }
-        return client.getRolesStream().sorted((a, b) -> a.getName().compareTo(b.getName())).map(ProfilesResource::toJson).toList();
+    public Response list() {
+        return Api.run(session, settings, request -> Response.ok(request.lampss.profilesClient().getRolesStream()
+                .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                .map(ProfilesResource::toJson).toList()).build());
     }
 
     private static Map<String, Object> toJson(RoleModel role) {

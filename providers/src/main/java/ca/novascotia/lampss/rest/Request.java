@@ -56,11 +56,20 @@ final class Request {
 
     /** @throws ApiException 401 without a valid bearer token of this realm */
     static Request authenticate(KeycloakSession session, LampssSettings settings) {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        AuthResult auth = bearer(session);
         if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
             throw new ApiException(Status.UNAUTHORIZED, "UNAUTHENTICATED");
         }
         return new Request(new LampssRealm(session, settings), auth);
+    }
+
+    /** Keycloak's authenticator throws on some malformed tokens (e.g. alg "none"); all of them are a 401 here. */
+    private static AuthResult bearer(KeycloakSession session) {
+        try {
+            return new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        } catch (RuntimeException unusableToken) {
+            return null;
+        }
     }
 
     /** @throws ApiException 403 or 409 with the policy's reason when it refuses */

@@ -17,6 +17,18 @@ class LampssSettingsTest {
     @AfterEach
     void clear() {
         System.clearProperty(PREFIX + LampssSettings.ORGANIZATIONS_GROUP);
+        System.clearProperty(PREFIX + LampssSettings.QUERY_COUNT_HEADER);
+    }
+
+    @Test
+    void theQueryCountHeaderIsATrueOrFalseFlag() {
+        System.setProperty(PREFIX + LampssSettings.QUERY_COUNT_HEADER, "TRUE");
+        assertTrue(LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)).queryCountHeader());
+
+        System.setProperty(PREFIX + LampssSettings.QUERY_COUNT_HEADER, "yes");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)));
+        assertTrue(e.getMessage().contains("--spi-realm-restapi-extension--lampss--query-count-header"), e.getMessage());
     }
 
     @Test

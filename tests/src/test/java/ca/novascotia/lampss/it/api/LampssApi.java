@@ -29,6 +29,20 @@ public final class LampssApi {
         this.language = language;
     }
 
+    /** The profiles (client roles of {@code lampss}) in this caller's access token. */
+    @SuppressWarnings("unchecked")
+    public List<String> tokenProfiles() {
+        try {
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            Map<String, Object> claims = JsonSerialization.readValue(payload, Map.class);
+            Map<String, Object> access = (Map<String, Object>) claims.getOrDefault("resource_access", Map.of());
+            Map<String, Object> lampss = (Map<String, Object>) access.getOrDefault("lampss", Map.of());
+            return ((List<String>) lampss.getOrDefault("roles", List.of())).stream().sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public LampssApi inLanguage(String acceptLanguage) {
         return new LampssApi(base.substring(0, base.length() - "/lampss".length()), token, acceptLanguage);
     }

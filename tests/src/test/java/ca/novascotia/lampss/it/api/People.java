@@ -96,20 +96,32 @@ public final class People {
         }
     }
 
+    /** The token endpoint's status for a password sign-in of this user (200, or 400/401 when refused). */
+    public int signInStatus(String userId) {
+        return tokenResponse(realm.admin().users().get(userId).toRepresentation().getUsername()).statusCode();
+    }
+
     @SuppressWarnings("unchecked")
     private LampssApi signIn(String username) {
+        HttpResponse<String> response = tokenResponse(username);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + response.body());
+        }
+        try {
+            Map<String, Object> tokens = JsonSerialization.readValue(response.body(), Map.class);
+            return new LampssApi(realm.getBaseUrl(), (String) tokens.get("access_token"), null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> tokenResponse(String username) {
         String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username=" + enc(username) + "&password=" + enc(PASSWORD)
                 + "&scope=openid";
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("sign-in of " + username + " failed: " + response.body());
-            }
-            Map<String, Object> tokens = JsonSerialization.readValue(response.body(), Map.class);
-            return new LampssApi(realm.getBaseUrl(), (String) tokens.get("access_token"), null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
