@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class ContactDirectory {
 
-    private static final String SELECT = "select m.userId, u.username, u.firstName, u.lastName, u.email, m.state, m.primaryOf";
+    private static final String SELECT = "select m.userId, u.username, u.firstName, u.lastName, u.email, m.state, m.primaryOf, m.heldProfiles";
 
     private final LampssRealm lampss;
     private final ProfileGrants grants;
@@ -76,11 +76,19 @@ public final class ContactDirectory {
         return query;
     }
 
+    /** Active members' profiles are their group memberships (one query); others' are in the row (see MemberProfiles). */
     private List<Contact> withProfiles(String organizationId, List<Object[]> rows) {
-        Map<String, Set<SecurityProfile>> profiles = grants.heldBy(organizationId,
-                rows.stream().map(row -> (String) row[0]).toList());
-        return rows.stream().map(row -> new Contact((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4], MembershipState.valueOf((String) row[5]), row[6] != null,
-                profiles.getOrDefault((String) row[0], EnumSet.noneOf(SecurityProfile.class)))).toList();
+        Map<String, Set<SecurityProfile>> granted = grants.heldBy(organizationId, rows.stream()
+                .filter(row -> MembershipState.ACTIVE.name().equals(row[5])).map(row -> (String) row[0]).toList());
+        return rows.stream().map(row -> {
+            MembershipState state = MembershipState.valueOf((String) row[5]);
+            Set<SecurityProfile> profiles = switch (state) {
+                case ACTIVE -> granted.getOrDefault((String) row[0], EnumSet.noneOf(SecurityProfile.class));
+                case INVITED -> Memberships.heldProfiles((String) row[7]);
+                case INACTIVE -> EnumSet.noneOf(SecurityProfile.class);
+            };
+            return new Contact((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    state, row[6] != null, profiles);
+        }).toList();
     }
 }

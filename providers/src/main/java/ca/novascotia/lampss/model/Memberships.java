@@ -67,20 +67,31 @@ public final class Memberships {
         lampss.em().flush();
     }
 
-    public void suspendProfiles(MembershipEntity entity, Set<SecurityProfile> profiles) {
-        entity.setSuspendedProfiles(profiles.isEmpty() ? null
-                : profiles.stream().map(SecurityProfile::roleName).sorted().collect(Collectors.joining(",")));
+    /** Profiles an inactive or invited membership keeps aside (see {@link MembershipEntity#getHeldProfiles()}). */
+    public static Set<SecurityProfile> heldProfiles(String stored) {
+        Set<SecurityProfile> profiles = EnumSet.noneOf(SecurityProfile.class);
+        if (stored != null && !stored.isBlank()) {
+            Arrays.stream(stored.split(",")).forEach(name -> Known.profile(name).ifPresent(profiles::add));
+        }
+        return profiles;
     }
 
-    /** The profiles put aside at deactivation, cleared from the row. */
-    public Set<SecurityProfile> takeSuspendedProfiles(MembershipEntity entity) {
-        Set<SecurityProfile> profiles = EnumSet.noneOf(SecurityProfile.class);
-        if (entity.getSuspendedProfiles() != null) {
-            Arrays.stream(entity.getSuspendedProfiles().split(","))
-                    .forEach(name -> Known.profile(name).ifPresent(profiles::add));
-        }
-        entity.setSuspendedProfiles(null);
-        return profiles;
+    static void holdProfiles(MembershipEntity entity, Set<SecurityProfile> profiles) {
+        entity.setHeldProfiles(profiles.isEmpty() ? null
+                : profiles.stream().sorted().map(SecurityProfile::roleName).collect(Collectors.joining(",")));
+    }
+
+    /** Takes these profiles out of every held list of the organization, e.g. when their module is disabled. */
+    public void dropHeld(String organizationId, Set<SecurityProfile> profiles) {
+        lampss.em().createQuery("select m from MembershipEntity m where m.organizationId = :organization"
+                        + " and m.heldProfiles is not null", MembershipEntity.class)
+                .setParameter("organization", organizationId)
+                .getResultList()
+                .forEach(row -> {
+                    Set<SecurityProfile> held = heldProfiles(row.getHeldProfiles());
+                    held.removeAll(profiles);
+                    holdProfiles(row, held);
+                });
     }
 
     public static Membership toDomain(MembershipEntity entity) {

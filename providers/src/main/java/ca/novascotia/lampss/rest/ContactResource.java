@@ -71,10 +71,13 @@ public class ContactResource {
             Set<SecurityProfile> added = difference(wanted, contact.view.profiles());
             Set<SecurityProfile> removed = difference(contact.view.profiles(), wanted);
             boolean detailsChanged = !sameDetails(contact.person, details);
-            request.require(detailsChanged ? Action.MODIFY_CONTACT_DETAILS : Action.VIEW_CONTACT,
-                    Target.of(contact.organization, contact.member));
+            // Profile changes first: their refusals are the most specific (e.g. OWN_PROFILES).
             added.forEach(p -> request.require(Action.GRANT_PROFILE, Target.of(contact.organization, contact.member, p)));
             removed.forEach(p -> request.require(Action.REVOKE_PROFILE, Target.of(contact.organization, contact.member, p)));
+            if (detailsChanged || (added.isEmpty() && removed.isEmpty())) {
+                request.require(detailsChanged ? Action.MODIFY_CONTACT_DETAILS : Action.VIEW_CONTACT,
+                        Target.of(contact.organization, contact.member));
+            }
             if (!detailsChanged && added.isEmpty() && removed.isEmpty()) {
                 return Response.ok(Views.contact(contact.view)).build();
             }
@@ -84,8 +87,9 @@ public class ContactResource {
                 }
                 request.people.update(contact.person, details);
             }
-            added.forEach(profile -> request.grants.grant(contact.person, contact.group, profile));
-            removed.forEach(profile -> request.grants.revoke(contact.person, contact.group, profile));
+            added.forEach(profile -> request.profiles.give(contact.row, contact.person, contact.group, profile));
+            removed.forEach(profile -> request.profiles.take(contact.row, contact.person, contact.group, profile));
+            request.memberships.save(contact.row, contact.member, request.user.getId());
             return recorded(request, contact, AccessChange.CONTACT_UPDATED);
         });
     }
@@ -98,9 +102,8 @@ public class ContactResource {
         return Api.run(session, settings, request -> {
             Loaded contact = load(request);
             request.require(Action.DEACTIVATE, Target.of(contact.organization, contact.member));
-            request.memberships.suspendProfiles(contact.row, contact.view.profiles());
+            request.profiles.putAside(contact.row, contact.person, contact.group);
             request.memberships.save(contact.row, contact.member.deactivate(), request.user.getId());
-            contact.view.profiles().forEach(profile -> request.grants.revoke(contact.person, contact.group, profile));
             request.people.syncSignIn(contact.person);
             return recorded(request, contact, AccessChange.CONTACT_DEACTIVATED);
         });
@@ -114,10 +117,8 @@ public class ContactResource {
         return Api.run(session, settings, request -> {
             Loaded contact = load(request);
             request.require(Action.REACTIVATE, Target.of(contact.organization, contact.member));
-            Set<SecurityProfile> restored = request.memberships.takeSuspendedProfiles(contact.row);
-            restored.removeIf(profile -> !contact.organization.offers(profile));
+            request.profiles.bringBack(contact.row, contact.person, contact.group, contact.organization);
             request.memberships.save(contact.row, contact.member.reactivate(), request.user.getId());
-            restored.forEach(profile -> request.grants.grant(contact.person, contact.group, profile));
             request.people.syncSignIn(contact.person);
             return recorded(request, contact, AccessChange.CONTACT_REACTIVATED);
         });

@@ -13,6 +13,7 @@ import ca.novascotia.lampss.invitation.InvitationIssuer;
 import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.store.MembershipEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -87,8 +88,9 @@ public class ContactsResource {
             if (membership.primaryContact()) {
                 granted.addAll(PrimaryContact.profilesOnAccessGranted(organization));
             }
-            request.memberships.add(membership, request.user.getId());
-            granted.forEach(profile -> request.grants.grant(person, group, profile));
+            MembershipEntity row = request.memberships.add(membership, request.user.getId());
+            granted.forEach(profile -> request.profiles.give(row, person, group, profile));
+            request.memberships.save(row, membership, request.user.getId());
             request.people.syncSignIn(person);
             invitations.issue(group, person, request.user, message, request.locale);
             Contact contact = request.directory.find(organizationId, person.getId()).orElseThrow();

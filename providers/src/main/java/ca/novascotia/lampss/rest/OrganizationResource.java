@@ -98,6 +98,7 @@ public class OrganizationResource {
             }
             request.organizations.update(change.after());
             change.profilesToRevoke().forEach(profile -> request.grants.revokeFromAll(group, profile));
+            request.memberships.dropHeld(organizationId, change.profilesToRevoke());
             givePrimaryContact(request, group, change.profilesForPrimaryContact());
             request.audit.record(organizationId, AccessChange.MODULES_CHANGED, null,
                     Views.organization(before), Views.organization(change.after()));
@@ -148,8 +149,7 @@ public class OrganizationResource {
         }
         request.memberships.primaryOf(group.getId())
                 .filter(primary -> Memberships.toDomain(primary).state().canReceiveProfiles())
-                .map(MembershipEntity::getUserId)
-                .flatMap(request.people::byId)
-                .ifPresent(user -> profiles.forEach(profile -> request.grants.grant(user, group, profile)));
+                .ifPresent(primary -> request.people.byId(primary.getUserId()).ifPresent(user ->
+                        profiles.forEach(profile -> request.profiles.give(primary, user, group, profile))));
     }
 }

@@ -9,6 +9,7 @@ import ca.novascotia.lampss.model.Actors;
 import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.ContactDirectory;
 import ca.novascotia.lampss.model.LampssRealm;
+import ca.novascotia.lampss.model.MemberProfiles;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.model.People;
@@ -37,6 +38,7 @@ final class Request {
     final Organizations organizations;
     final Memberships memberships;
     final ProfileGrants grants;
+    final MemberProfiles profiles;
     final People people;
     final ContactDirectory directory;
     final AuditTrail audit;
@@ -48,6 +50,7 @@ final class Request {
         this.organizations = new Organizations(lampss);
         this.memberships = new Memberships(lampss);
         this.grants = new ProfileGrants(lampss);
+        this.profiles = new MemberProfiles(grants);
         this.people = new People(lampss, memberships);
         this.directory = new ContactDirectory(lampss, grants);
         this.audit = new AuditTrail(lampss, new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client()));

@@ -37,9 +37,13 @@ public class MembershipEntity {
     @Column(name = "PRIMARY_OF", length = 36)
     private String primaryOf;
 
-    /** Profiles held when deactivated, given back on reactivation; comma-separated role names. */
-    @Column(name = "SUSPENDED_PROFILES", length = 2000)
-    private String suspendedProfiles;
+    /**
+     * Profiles held aside while the membership is not active (comma-separated role names): those an
+     * invited person receives on acceptance, or those a deactivated person gets back on reactivation.
+     * Only an active membership's profiles are Keycloak group memberships, so only they reach tokens.
+     */
+    @Column(name = "HELD_PROFILES", length = 2000)
+    private String heldProfiles;
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
@@ -69,8 +73,8 @@ public class MembershipEntity {
     public void setState(String state) { this.state = state; }
     public String getPrimaryOf() { return primaryOf; }
     public void setPrimaryOf(String primaryOf) { this.primaryOf = primaryOf; }
-    public String getSuspendedProfiles() { return suspendedProfiles; }
-    public void setSuspendedProfiles(String suspendedProfiles) { this.suspendedProfiles = suspendedProfiles; }
+    public String getHeldProfiles() { return heldProfiles; }
+    public void setHeldProfiles(String heldProfiles) { this.heldProfiles = heldProfiles; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
     public String getCreatedBy() { return createdBy; }

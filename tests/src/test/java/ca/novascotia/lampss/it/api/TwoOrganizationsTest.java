@@ -35,6 +35,10 @@ class TwoOrganizationsTest {
         String inCasework = fixture.addContact(casework, email.toUpperCase(), "ecm-inquiry").string("id");
         assertEquals(inFunding, inCasework, "the same person: one account, recognised by email");
         fixture.activate(funding, inFunding);
+
+        assertEquals(List.of("ofa-administrator"), people.signInAs(inFunding).tokenProfiles(),
+                "a pending invitation's profiles stay out of tokens until it is accepted");
+
         fixture.activate(casework, inFunding);
         LampssApi person = people.signInAs(inFunding);
 
