@@ -13,6 +13,13 @@ public interface InvitationIssuer {
     /** @param message the inviter's optional message (plain text, unescaped), or null */
     void issue(GroupModel organization, UserModel invitee, UserModel inviter, String message, Locale locale);
 
-    /** Until invitations exist, adding a contact prepares the account and sends nothing. */
+    /** Sends nothing: for callers that add people who are invited otherwise. */
     InvitationIssuer NONE = (organization, invitee, inviter, message, locale) -> { };
+
+    /** The invitation could not be delivered (e.g. the mail server refused it); the request must fail. */
+    class NotSentException extends RuntimeException {
+        public NotSentException(Throwable cause) {
+            super("the invitation email could not be sent", cause);
+        }
+    }
 }

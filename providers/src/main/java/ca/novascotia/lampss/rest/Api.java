@@ -2,6 +2,7 @@ package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.domain.DomainException;
+import ca.novascotia.lampss.invitation.InvitationIssuer;
 import ca.novascotia.lampss.model.LampssRealm;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -46,6 +47,9 @@ final class Api {
             response = error(session, refusal, locale);
         } catch (DomainException refusal) {
             response = error(session, ApiException.from(refusal), locale);
+        } catch (InvitationIssuer.NotSentException notSent) {
+            LOG.warn("invitation email not sent; nothing was saved", notSent);
+            response = error(session, new ApiException(Status.SERVICE_UNAVAILABLE, "INVITATION_NOT_SENT"), locale);
         } catch (LampssRealm.NotConfiguredException notConfigured) {
             LOG.warn(notConfigured.getMessage());
             response = error(session, new ApiException(Status.SERVICE_UNAVAILABLE, "NOT_CONFIGURED"), locale);

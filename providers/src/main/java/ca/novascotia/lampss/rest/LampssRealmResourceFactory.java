@@ -24,6 +24,13 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
         settings = LampssSettings.from(config);
     }
 
+    /** The server-wide settings, for providers of other SPIs (authenticators, mappers). */
+    public static LampssSettings settings(KeycloakSession session) {
+        LampssRealmResourceFactory factory = (LampssRealmResourceFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RealmResourceProvider.class, ID);
+        return factory == null ? LampssSettings.DEFAULTS : factory.settings;
+    }
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new LampssRealmResource(session, settings);

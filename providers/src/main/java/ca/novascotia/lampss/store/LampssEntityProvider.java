@@ -10,7 +10,7 @@ public class LampssEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(MembershipEntity.class, AuditEntryEntity.class);
+        return List.of(MembershipEntity.class, AuditEntryEntity.class, InvitationEntity.class);
     }
 
     @Override

@@ -37,6 +37,8 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
 import org.opentest4j.AssertionFailedError;
@@ -63,6 +65,10 @@ class AuthorizationMatrixTest {
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email; a refused delivery fails the request. */
+    @InjectMailServer
+    MailServer mail;
 
     // ------------------------------------------------------------------------------------------------
     // The expected outcomes (independent of the server's DelegationPolicy)

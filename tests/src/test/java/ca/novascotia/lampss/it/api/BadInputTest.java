@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
@@ -28,6 +30,10 @@ class BadInputTest {
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email; a refused delivery fails the request. */
+    @InjectMailServer
+    MailServer mail;
 
     Fixture fixture;
     LampssApi ops;

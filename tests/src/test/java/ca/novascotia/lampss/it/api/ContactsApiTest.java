@@ -15,6 +15,8 @@ import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Adding, listing, modifying, deactivating and reactivating contacts, through the real server. */
@@ -23,6 +25,10 @@ class ContactsApiTest {
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email; a refused delivery fails the request. */
+    @InjectMailServer
+    MailServer mail;
 
     Fixture fixture;
     LampssApi ops;

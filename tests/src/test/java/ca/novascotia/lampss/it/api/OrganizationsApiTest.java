@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Operations Support creates and finds organizations; members see only their own. */
@@ -19,6 +21,10 @@ class OrganizationsApiTest {
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email; a refused delivery fails the request. */
+    @InjectMailServer
+    MailServer mail;
 
     Fixture fixture;
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /** Parallel transfers of the primary contact role leave exactly one primary contact. */
@@ -27,6 +29,10 @@ class PrimaryContactRaceTest {
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email; a refused delivery fails the request. */
+    @InjectMailServer
+    MailServer mail;
 
     @Test
     void parallelTransfersLeaveExactlyOnePrimaryContact() throws Exception {

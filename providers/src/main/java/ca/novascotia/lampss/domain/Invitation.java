@@ -1,0 +1,56 @@
+package ca.novascotia.lampss.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An invitation to link a My NS Account identity to the account prepared for a contact (rules 3
+ * and 4): valid {@link #DEFAULT_LIFETIME} unless the realm says otherwise, used once.
+ */
+public record Invitation(String id, String organizationId, String userId, State state, Instant expiresAt) {
+
+    /** "L'invitation est valide pendant 30 jours." */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(30);
+
+    public enum State {
+        /** Sent, not yet used: the only state in which the link works. */
+        PENDING,
+        /** The person linked their identity; the membership became active. */
+        ACCEPTED,
+        /** Withdrawn by an administrator. */
+        REVOKED,
+        /** A newer invitation was sent to the same person for the same organization. */
+        SUPERSEDED,
+        /** Not accepted in time. */
+        EXPIRED
+    }
+
+    /** Why the link cannot be used now, or empty when it can. */
+    public Optional<State> refusal(Instant now) {
+        if (state != State.PENDING) {
+            return Optional.of(state);
+        }
+        return now.isBefore(expiresAt) ? Optional.empty() : Optional.of(State.EXPIRED);
+    }
+
+    /** The longest lifetime a realm may set. */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(365);
+
+    /**
+     * The lifetime a realm attribute asks for, as an ISO-8601 duration ({@code P30D}, {@code PT10M}),
+     * between one second and a year; the default for anything else, so a typo never makes links
+     * last forever or die at once.
+     */
+    public static Duration lifetime(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_LIFETIME;
+        }
+        try {
+            Duration value = Duration.parse(configured.strip());
+            return value.getSeconds() >= 1 && value.compareTo(MAX_LIFETIME) <= 0 ? value : DEFAULT_LIFETIME;
+        } catch (java.time.format.DateTimeParseException e) {
+            return DEFAULT_LIFETIME;
+        }
+    }
+}

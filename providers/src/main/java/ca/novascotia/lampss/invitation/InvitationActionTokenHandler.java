@@ -1,0 +1,81 @@
+package ca.novascotia.lampss.invitation;
+
+import ca.novascotia.lampss.domain.Invitation;
+import ca.novascotia.lampss.model.Organizations;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
+import org.keycloak.authentication.actiontoken.ActionTokenContext;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.ClientSessionCode;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Opens an invitation link: checks the stored invitation and shows our page that explains what will
+ * happen, with "Sign in with My NS Account". Opening the page consumes nothing (mail scanners that
+ * follow links cannot burn it): the token is spent, and the invitation accepted, only when the
+ * person completes the My NS Account sign-in ({@link InvitationGate}).
+ */
+public class InvitationActionTokenHandler extends AbstractActionTokenHandler<InvitationActionToken> {
+
+    /** Realm attribute naming the identity provider invited people sign in with (default {@value #DEFAULT_IDP}). */
+    public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
+    static final String DEFAULT_IDP = "mynsaccount";
+    static final String PAGE = "lampss-invitation.ftl";
+
+    public InvitationActionTokenHandler() {
+        super(InvitationActionToken.TOKEN_TYPE, InvitationActionToken.class, "lampssInvitationInvalid",
+                EventType.EXECUTE_ACTION_TOKEN, Errors.INVALID_TOKEN);
+    }
+
+    @Override
+    public Response handleToken(InvitationActionToken token, ActionTokenContext<InvitationActionToken> context) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<Invitation> invitation = new Invitations(session, realm).find(token.getInvitationId()).map(Invitations::toDomain);
+        Optional<String> refusal = invitation.isEmpty() ? Optional.of("lampssInvitationInvalid")
+                : invitation.get().refusal(Instant.now()).map(InvitationActionTokenHandler::messageFor);
+        GroupModel group = invitation.map(i -> realm.getGroupById(i.organizationId())).orElse(null);
+        if (refusal.isEmpty() && (group == null || !invitation.get().userId().equals(token.getUserId()))) {
+            refusal = Optional.of("lampssInvitationInvalid");
+        }
+        if (refusal.isPresent()) {
+            context.getEvent().error(Errors.INVALID_TOKEN);
+            return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
+                    .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
+        }
+        authSession.setClientNote(InvitationGate.INVITATION_NOTE, invitation.get().id());
+        var organization = Organizations.toDomain(group);
+        return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
+                .setAttribute("lampssSignInUrl", signInUrl(context, realm, authSession).toString())
+                .setAttribute("lampssOrganizationNameEn", organization.nameEn())
+                .setAttribute("lampssOrganizationNameFr", organization.nameFr())
+                .createForm(PAGE);
+    }
+
+    static String messageFor(Invitation.State state) {
+        String name = state.name().toLowerCase(Locale.ROOT);
+        return "lampssInvitation" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static URI signInUrl(ActionTokenContext<InvitationActionToken> context, RealmModel realm,
+                                 AuthenticationSessionModel authSession) {
+        KeycloakSession session = context.getSession();
+        String code = new ClientSessionCode<>(session, realm, authSession).getOrGenerateCode();
+        String idp = realm.getAttribute(IDP_ATTRIBUTE) == null ? DEFAULT_IDP : realm.getAttribute(IDP_ATTRIBUTE);
+        return Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), idp, realm.getName(), code,
+                authSession.getClient().getClientId(), authSession.getTabId(),
+                AuthenticationProcessor.getClientData(session, authSession), null);
+    }
+}

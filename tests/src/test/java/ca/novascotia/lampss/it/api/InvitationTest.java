@@ -1,0 +1,299 @@
+package ca.novascotia.lampss.it.api;
+
+import static ca.novascotia.lampss.it.api.Fixture.path;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.novascotia.lampss.it.LampssServerConfig;
+import ca.novascotia.lampss.it.ShippedRealmConfig;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.ErrorPage;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.util.JsonSerialization;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+import org.openqa.selenium.By;
+
+/**
+ * The invitation path over real HTTP: the API adds a contact, the email arrives at the test SMTP
+ * server, the link is followed in a browser, the person signs in at the My NS Account stand-in, and
+ * back in the realm the identity is linked to the prepared user, whose token carries the profiles.
+ */
+@KeycloakIntegrationTest(config = LampssServerConfig.class)
+class InvitationTest {
+
+    private static final Pattern LINK = Pattern.compile("(http\\S+/login-actions/action-token\\?key=[A-Za-z0-9._-]+)");
+
+    @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
+    ManagedRealm lampss;
+
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectOAuthClient(realmRef = "lampss")
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    ErrorPage errorPage;
+
+    Fixture fixture;
+    LampssApi ops;
+
+    @BeforeEach
+    void freshBrowserAndOperationsSupport() {
+        forgetSessions();
+        People people = new People(lampss);
+        ops = people.operationsSupport(Fixture.unique("ops"));
+        fixture = new Fixture(people, ops);
+    }
+
+    @Test
+    void theInvitedPersonLinksTheirMyNsAccountAndGetsTheirProfiles() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("invitee") + "@example.ca";
+        LampssApi.Reply added = ops.post("/organizations/" + org + "/contacts", Map.of("firstName", "Alex", "lastName", "Martin",
+                "email", email, "profiles", List.of("ofa-user"), "invitationMessage", "<b>Welcome</b> & see you"));
+        String userId = added.string("id");
+
+        MimeMessage message = lastMessageTo(email);
+        String html = part(message, "text/html");
+        String text = part(message, "text/plain");
+        assertTrue(message.getSubject().contains("Org ") && message.getSubject().contains("Organisme "), message.getSubject());
+        assertTrue(html.contains("&lt;b&gt;Welcome&lt;/b&gt; &amp; see you"), "the message is escaped: " + html);
+        assertTrue(text.contains("<b>Welcome</b> & see you"), text);
+        String link = link(text);
+        Map<String, Object> claims = claims(link);
+        long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
+        assertTrue(Math.abs(lifetime - 30L * 24 * 3600) < 120, "valid 30 days by default: " + lifetime + " s");
+
+        driver.open(link);
+        driver.open(link);
+        assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().contains("Org "), driver.getCurrentUrl());
+        assertEquals("INVITED", ops.get(path(org, userId)).string("state"), "opening the link consumes nothing");
+
+        click(By.id("lampss-invitation-sign-in"));
+        assertTrue(driver.getCurrentUrl().startsWith(mynsaccount.getBaseUrl()), driver.getCurrentUrl());
+        signInAtStandIn("alex.martin");
+
+        assertTrue(driver.getCurrentUrl().startsWith(lampss.getBaseUrl() + "/account"), () -> "landed: " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText());
+        LampssApi.Reply contact = ops.get(path(org, userId));
+        assertEquals("ACTIVE", contact.string("state"));
+        List<FederatedIdentityRepresentation> links = lampss.admin().users().get(userId).getFederatedIdentity();
+        assertEquals(1, links.size());
+        assertEquals(pairwiseSubject("alex.martin"), links.get(0).getUserId(), "linked by the pairwise subject");
+        assertEquals("INVITATION_ACCEPTED", ops.get("/organizations/" + org + "/audit").items().get(0).get("action"));
+
+        AccessToken token = signInThroughMyNsAccount("alex.martin");
+        assertEquals(userId, token.getSubject(), "a second sign-in lands in the same user");
+        assertTrue(token.getResourceAccess("lampss").getRoles().containsAll(List.of("ofa-user", "ofa-self-service-full-update")),
+                token.getResourceAccess("lampss").getRoles().toString());
+
+        forgetSessions();
+        driver.open(link);
+        assertNotNull(errorPage.getError(), "a used link is refused");
+    }
+
+    @Test
+    void aPersonAlreadyLinkedJoinsASecondOrganizationWithoutLinkingAgain() throws Exception {
+        String first = fixture.organization();
+        String second = fixture.organization();
+        String email = Fixture.unique("twice") + "@example.ca";
+        String userId = fixture.addContact(first, email, "ofa-user").string("id");
+        accept(link(part(lastMessageTo(email), "text/plain")), "camille.leblanc");
+        assertEquals("ACTIVE", ops.get(path(first, userId)).string("state"));
+
+        assertEquals(userId, fixture.addContact(second, email, "ofa-read-only").string("id"));
+        forgetSessions();
+        accept(link(part(lastMessageTo(email), "text/plain")), "camille.leblanc");
+
+        assertEquals("ACTIVE", ops.get(path(second, userId)).string("state"));
+        assertEquals(1, lampss.admin().users().get(userId).getFederatedIdentity().size());
+    }
+
+    @Test
+    void anIdentityLinkedToSomeoneElseCannotTakeAnotherInvitation() throws Exception {
+        String org = fixture.organization();
+        String firstEmail = Fixture.unique("holder") + "@example.ca";
+        fixture.addContact(org, firstEmail);
+        accept(link(part(lastMessageTo(firstEmail), "text/plain")), "sam.macdonald");
+        String otherEmail = Fixture.unique("other") + "@example.ca";
+        String otherId = fixture.addContact(org, otherEmail).string("id");
+        forgetSessions();
+
+        accept(link(part(lastMessageTo(otherEmail), "text/plain")), "sam.macdonald");
+
+        assertTrue(errorPage.getError().contains("already linked to another LaMPSS account"), errorPage.getError());
+        assertEquals("INVITED", ops.get(path(org, otherId)).string("state"));
+        assertTrue(lampss.admin().users().get(otherId).getFederatedIdentity().isEmpty());
+    }
+
+    @Test
+    void expiredTamperedAndDeactivatedLinksAreRefusedAndChangeNothing() throws Exception {
+        String org = fixture.organization();
+        fixture.primaryContact(org);
+        RealmRepresentation realm = lampss.admin().toRepresentation();
+        realm.getAttributes().put("lampss.invitationLifetime", "PT2S");
+        lampss.admin().update(realm);
+        String expiringEmail = Fixture.unique("late") + "@example.ca";
+        String expiringId = fixture.addContact(org, expiringEmail).string("id");
+        String expiring = link(part(lastMessageTo(expiringEmail), "text/plain"));
+        realm.getAttributes().remove("lampss.invitationLifetime");
+        lampss.admin().update(realm);
+        Thread.sleep(3000);
+
+        driver.open(expiring);
+        assertNotNull(errorPage.getError(), "expired");
+        assertEquals("INVITED", ops.get(path(org, expiringId)).string("state"));
+
+        String email = Fixture.unique("tamper") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        String good = link(part(lastMessageTo(email), "text/plain"));
+        String tampered = good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
+        driver.open(tampered);
+        assertNotNull(errorPage.getError(), "tampered");
+
+        assertEquals(200, ops.post(path(org, userId) + "/deactivate", null).status());
+        driver.open(good);
+        assertNotNull(errorPage.getError(), "deactivated person");
+        assertEquals("INACTIVE", ops.get(path(org, userId)).string("state"));
+        assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
+    }
+
+    /** Ends the browser's sessions at both realms (cookies are scoped to each realm's path). */
+    private void forgetSessions() {
+        for (ManagedRealm realm : List.of(lampss, mynsaccount)) {
+            driver.open(realm.getBaseUrl() + "/account");
+            driver.cookies().deleteAll();
+        }
+    }
+
+    /** Clicks an element, or fails showing where the browser is and what it shows. */
+    private void click(By element) {
+        try {
+            driver.findElement(element).click();
+        } catch (org.openqa.selenium.NoSuchElementException e) {
+            throw new AssertionError("no " + element + " at " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private void signInAtStandIn(String username) {
+        if (driver.driver().findElements(By.id("username")).isEmpty()) {
+            throw new AssertionError("no sign-in form at " + driver.getCurrentUrl() + ":\n" + driver.findElement(By.tagName("body")).getText());
+        }
+        loginPage.fillLogin(username, "demo");
+        loginPage.submit();
+    }
+
+    private void accept(String link, String upstreamUsername) {
+        driver.open(link);
+        click(By.id("lampss-invitation-sign-in"));
+        if (driver.getCurrentUrl().startsWith(mynsaccount.getBaseUrl())) {
+            signInAtStandIn(upstreamUsername);
+        }
+    }
+
+    private AccessToken signInThroughMyNsAccount(String upstreamUsername) {
+        ClientRepresentation app = lampss.admin().clients().findByClientId("lampss-demo-app").get(0);
+        if (!app.getRedirectUris().contains(oauth.getRedirectUri())) {
+            app.getRedirectUris().add(oauth.getRedirectUri());
+            lampss.admin().clients().get(app.getId()).update(app);
+        }
+        oauth.client("lampss-demo-app", "demo-app-secret");
+        forgetSessions();
+        PkceGenerator pkce = PkceGenerator.s256();
+        oauth.loginForm().codeChallenge(pkce).open();
+        click(By.id("social-mynsaccount"));
+        if (driver.getCurrentUrl().startsWith(mynsaccount.getBaseUrl())) {
+            signInAtStandIn(upstreamUsername);
+        }
+        AuthorizationEndpointResponse response = oauth.parseLoginResponse();
+        AccessTokenResponse tokens = oauth.accessTokenRequest(response.getCode()).codeVerifier(pkce).send();
+        return oauth.verifyToken(tokens.getAccessToken());
+    }
+
+    private String pairwiseSubject(String upstreamUsername) {
+        var person = mynsaccount.admin().users().search(upstreamUsername, true).get(0);
+        var client = mynsaccount.admin().clients().findByClientId("lampss").get(0);
+        return mynsaccount.admin().clients().get(client.getId()).clientScopesEvaluate()
+                .generateExampleIdToken("openid", person.getId(), null).getSubject();
+    }
+
+    private MimeMessage lastMessageTo(String email) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            MimeMessage[] messages = mail.getReceivedMessages();
+            for (int i = messages.length - 1; i >= 0; i--) {
+                if (messages[i].getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
+                    return messages[i];
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no email to " + email);
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i).isMimeType(type)) {
+                return (String) multipart.getBodyPart(i).getContent();
+            }
+            if (multipart.getBodyPart(i).getContent() instanceof Multipart nested) {
+                for (int j = 0; j < nested.getCount(); j++) {
+                    if (nested.getBodyPart(j).isMimeType(type)) {
+                        return (String) nested.getBodyPart(j).getContent();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    private static String link(String text) {
+        Matcher matcher = LINK.matcher(text);
+        assertTrue(matcher.find(), text);
+        return matcher.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(String link) throws Exception {
+        String key = URLDecoder.decode(URI.create(link).getRawQuery().replaceFirst("^key=", ""), StandardCharsets.UTF_8);
+        return JsonSerialization.readValue(Base64.getUrlDecoder().decode(key.split("\\.")[1]), Map.class);
+    }
+}
