@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.it;
 
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -9,6 +10,9 @@ public class LampssServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
+                // Lets a client ask for one organization's claim with the scope value lampss:org:<id>
+                // (README, "Token claims"): Keycloak accepts such values only as dynamic scopes.
+                .features(Profile.Feature.DYNAMIC_SCOPES)
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true");
     }

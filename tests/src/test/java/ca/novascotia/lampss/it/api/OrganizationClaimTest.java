@@ -1,0 +1,461 @@
+package ca.novascotia.lampss.it.api;
+
+import static ca.novascotia.lampss.it.api.Fixture.path;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.novascotia.lampss.it.LampssServerConfig;
+import ca.novascotia.lampss.it.ShippedRealmConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.representations.IDToken;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The organization claim, through real token endpoint calls: a person active in three
+ * organizations (primary contact of one), invited in a fourth and inactive in a fifth. Test clients
+ * are copies of the shipped {@code lampss-demo-app} (its mapper, default scopes and role scope) with
+ * the password grant, so what is checked is the configuration we ship.
+ */
+@KeycloakIntegrationTest(config = LampssServerConfig.class)
+class OrganizationClaimTest {
+
+    private static final String CLAIM = "lampss_organizations";
+    private static final String APP = "lampss-claims-app";
+    private static final String LIGHTWEIGHT_APP = "lampss-claims-lightweight";
+    private static final String INTROSPECTOR = "lampss-claims-introspector";
+    private static final String SECRET = "claims-test-secret";
+    private static final String PASSWORD = "Claims-password-1";
+    private static final String ORGANIZATION_SCOPE = "lampss:org";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
+    ManagedRealm realm;
+
+    @InjectRealm(ref = "plain")
+    ManagedRealm plain;
+
+    Fixture fixture;
+
+    /** The person, their organizations and what each of them should say. */
+    record Scenario(String userId, String username, String primaryOf, String twoProfiles, String oneProfile,
+                    String invited, String inactive, Map<String, Object> expected) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        People people = new People(realm);
+        fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        if (realm.admin().clients().findByClientId(APP).isEmpty()) {
+            String organizationScope = createOrganizationScope();
+            copyOfTheDemoApp(APP, Map.of()).addOptionalClientScope(organizationScope);
+            copyOfTheDemoApp(LIGHTWEIGHT_APP, Map.of("client.use.lightweight.access.token.enabled", "true"));
+            ClientRepresentation introspector = new ClientRepresentation();
+            introspector.setClientId(INTROSPECTOR);
+            introspector.setPublicClient(false);
+            introspector.setSecret(SECRET);
+            introspector.setStandardFlowEnabled(false);
+            introspector.setDirectAccessGrantsEnabled(false);
+            realm.admin().clients().create(introspector).close();
+        }
+    }
+
+    @Test
+    void everyTokenTypeCarriesTheActiveOrganizations() {
+        Scenario person = scenario();
+        Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid");
+        Map<String, Object> access = payload(tokens.get("access_token"));
+
+        assertEquals(person.expected(), access.get(CLAIM), "access token");
+        assertEquals(person.expected(), payload(tokens.get("id_token")).get(CLAIM), "ID token");
+        assertEquals(person.expected(), userinfo((String) tokens.get("access_token")).get(CLAIM), "userinfo");
+        Map<String, Object> introspection = introspect((String) tokens.get("access_token"));
+        assertEquals(Boolean.TRUE, introspection.get("active"));
+        assertEquals(person.expected(), introspection.get(CLAIM), "introspection");
+
+        assertEquals(expectedRoles(person), roles(access), "resource_access: the three active organizations' profiles only");
+        assertEquals(realm.admin().users().get(person.userId()).toRepresentation().getEmail(), access.get("email"),
+                "the shipped default scopes are intact");
+        Map<String, Object> organization = entry(access, person.primaryOf());
+        assertEquals(Set.of("id", "name", "externalNumber", "profiles", "primaryContact"), organization.keySet());
+    }
+
+    @Test
+    void aLightweightAccessTokenLeavesTheClaimToIntrospection() {
+        Scenario person = scenario();
+        Map<String, Object> tokens = passwordGrant(LIGHTWEIGHT_APP, person.username(), "openid");
+        Map<String, Object> access = payload(tokens.get("access_token"));
+
+        assertFalse(access.containsKey(CLAIM), "not in a lightweight access token unless configured: " + access.keySet());
+        assertFalse(access.containsKey("resource_access"), access.keySet().toString());
+        Map<String, Object> introspection = introspect((String) tokens.get("access_token"));
+        assertEquals(person.expected(), introspection.get(CLAIM));
+        assertEquals(expectedRoles(person), roles(introspection));
+        assertEquals(person.expected(), payload(tokens.get("id_token")).get(CLAIM), "the ID token is not lightweight");
+    }
+
+    @Test
+    void aClientMayAskForOneOrganization() {
+        Scenario person = scenario();
+        Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid " + ORGANIZATION_SCOPE + ":" + person.twoProfiles());
+        Map<String, Object> access = payload(tokens.get("access_token"));
+        Map<String, Object> only = Map.of(person.twoProfiles(), person.expected().get(person.twoProfiles()));
+
+        assertEquals(only, access.get(CLAIM), "access token");
+        assertEquals(only, payload(tokens.get("id_token")).get(CLAIM), "ID token");
+        assertEquals(only, userinfo((String) tokens.get("access_token")).get(CLAIM), "userinfo");
+        assertEquals(only, introspect((String) tokens.get("access_token")).get(CLAIM), "introspection");
+        assertTrue(((String) access.get("scope")).contains(ORGANIZATION_SCOPE + ":" + person.twoProfiles()), (String) access.get("scope"));
+        assertEquals(expectedRoles(person), roles(access), "resource_access is the standard roles claim: not narrowed");
+        Map<String, Object> refreshed = refresh(APP, (String) tokens.get("refresh_token"));
+        assertEquals(only, payload(refreshed.get("access_token")).get(CLAIM), "the selection holds on refresh");
+
+        Map<String, Object> notActiveThere = payload(passwordGrant(APP, person.username(),
+                "openid " + ORGANIZATION_SCOPE + ":" + person.invited()).get("access_token"));
+        assertNull(notActiveThere.get(CLAIM), "an organization where the person is not active: no claim");
+        assertEquals(400, tokenCall(LIGHTWEIGHT_APP, Map.of("grant_type", "password", "username", person.username(),
+                        "password", PASSWORD, "scope", "openid " + ORGANIZATION_SCOPE + ":" + person.twoProfiles())).statusCode(),
+                "a client without the lampss:org scope cannot ask for it (invalid_scope)");
+    }
+
+    @Test
+    void theNextRefreshedTokenDropsADeactivatedMembershipAndARevokedProfile() {
+        Scenario person = scenario();
+        Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid");
+        assertEquals(person.expected(), payload(tokens.get("access_token")).get(CLAIM));
+
+        LampssApi.Reply deactivated = fixture.operationsSupport.post(path(person.oneProfile(), person.userId()) + "/deactivate", null);
+        assertEquals(200, deactivated.status(), deactivated::toString);
+        Map<String, Object> contact = fixture.operationsSupport.get(path(person.twoProfiles(), person.userId())).json();
+        LampssApi.Reply revoked = fixture.operationsSupport.put(path(person.twoProfiles(), person.userId()), Map.of(
+                "firstName", contact.get("firstName"), "lastName", contact.get("lastName"), "email", contact.get("email"),
+                "profiles", List.of("ecm-inquiry")));
+        assertEquals(200, revoked.status(), revoked::toString);
+
+        Map<String, Object> refreshed = refresh(APP, (String) tokens.get("refresh_token"));
+        Map<String, Object> access = payload(refreshed.get("access_token"));
+        Map<String, Object> expected = new LinkedHashMap<>(person.expected());
+        expected.remove(person.oneProfile());
+        Map<String, Object> narrowed = new LinkedHashMap<>(entry(person.expected(), person.twoProfiles()));
+        narrowed.put("profiles", List.of("ecm-inquiry"));
+        expected.put(person.twoProfiles(), narrowed);
+
+        assertEquals(expected, access.get(CLAIM), "access token");
+        assertEquals(expected, payload(refreshed.get("id_token")).get(CLAIM), "ID token");
+        Set<String> roles = expectedRoles(person);
+        roles.removeAll(Set.of("ofa-read-only", "ecm-reviewer"));
+        assertEquals(roles, roles(access), "resource_access lost them too");
+        assertEquals(expected, introspect((String) tokens.get("access_token")).get(CLAIM),
+                "introspection reads today's state, even for the earlier token");
+    }
+
+    @Test
+    void theShippedDemoAppCarriesTheClaimBesideItsRolesAndEmail() {
+        Scenario person = scenario();
+        ClientResource demo = client("lampss-demo-app");
+
+        AccessToken access = demo.clientScopesEvaluate().generateAccessToken("openid", person.userId(), null);
+        IDToken id = demo.clientScopesEvaluate().generateExampleIdToken("openid", person.userId(), null);
+        Map<String, Object> userinfo = demo.clientScopesEvaluate().generateExampleUserinfo("openid", person.userId());
+
+        assertEquals(person.expected(), normalise(access.getOtherClaims().get(CLAIM)));
+        assertEquals(person.expected(), normalise(id.getOtherClaims().get(CLAIM)));
+        assertEquals(person.expected(), normalise(userinfo.get(CLAIM)));
+        assertEquals(expectedRoles(person), new TreeSet<>(access.getResourceAccess("lampss").getRoles()));
+        assertNotNull(access.getEmail(), "email scope still there");
+    }
+
+    @Test
+    void aRealmThatIsNotSetUpForLampssStillIssuesTokensWithoutTheClaim() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(APP);
+        client.setPublicClient(false);
+        client.setSecret(SECRET);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setProtocolMappers(List.of(shippedMapper()));
+        plain.admin().clients().create(client).close();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("someone");
+        user.setEmail("someone@example.ca");
+        user.setFirstName("Some");
+        user.setLastName("One");
+        user.setEnabled(true);
+        user.setCredentials(List.of(password()));
+        plain.admin().users().create(user).close();
+
+        HttpResponse<String> response = tokenCall(plain, APP, Map.of("grant_type", "password", "username", "someone",
+                "password", PASSWORD, "scope", "openid"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertFalse(payload(read(response.body()).get("access_token")).containsKey(CLAIM));
+    }
+
+    // ------------------------------------------------------------------ the person
+
+    private Scenario scenario() {
+        String primaryOf = fixture.organization("sr");
+        String twoProfiles = fixture.organization("ecm");
+        String oneProfile = fixture.organization();
+        String invited = fixture.organization();
+        String inactive = fixture.organization("lm");
+        String email = Fixture.unique("claims") + "@example.ca";
+
+        // Primary contact of the first: the first contact added, made active the way Fixture does it.
+        String userId = fixture.addContact(primaryOf, email, "sr-user").string("id");
+        Fixture.Member stand = fixture.activeMember(primaryOf);
+        fixture.transfer(primaryOf, stand.userId());
+        fixture.activate(primaryOf, userId);
+        fixture.transfer(primaryOf, userId);
+        ok(fixture.operationsSupport.post(path(primaryOf, stand.userId()) + "/deactivate", null));
+
+        for (String organization : List.of(twoProfiles, oneProfile, invited, inactive)) {
+            fixture.primaryContact(organization);
+        }
+        member(twoProfiles, email, userId, "ecm-inquiry", "ecm-reviewer");
+        member(oneProfile, email, userId, "ofa-read-only");
+        assertEquals(201, fixture.addContact(invited, email, "ofa-user").status());
+        member(inactive, email, userId, "lm-read-only");
+        ok(fixture.operationsSupport.post(path(inactive, userId) + "/deactivate", null));
+
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (String organization : List.of(primaryOf, twoProfiles, oneProfile)) {
+            expected.put(organization, expectedEntry(organization, userId, organization.equals(primaryOf)));
+        }
+        assertEquals(List.of("ecm-inquiry", "ecm-reviewer"), entry(expected, twoProfiles).get("profiles"));
+        assertEquals(List.of("ofa-read-only"), entry(expected, oneProfile).get("profiles"));
+        assertTrue(((List<?>) entry(expected, primaryOf).get("profiles")).contains("sr-user"));
+
+        CredentialRepresentation password = password();
+        realm.admin().users().get(userId).resetPassword(password);
+        String username = realm.admin().users().get(userId).toRepresentation().getUsername();
+        return new Scenario(userId, username, primaryOf, twoProfiles, oneProfile, invited, inactive, expected);
+    }
+
+    private void member(String organization, String email, String userId, String... profiles) {
+        LampssApi.Reply added = fixture.addContact(organization, email, profiles);
+        assertEquals(201, added.status(), added::toString);
+        assertEquals(userId, added.string("id"), "the same person, recognised by email");
+        fixture.activate(organization, userId);
+    }
+
+    /** What the claim should say about one organization, from the API's own view of it. */
+    private Map<String, Object> expectedEntry(String organizationId, String userId, boolean primaryContact) {
+        Map<String, Object> organization = fixture.operationsSupport.get("/organizations/" + organizationId).json();
+        Map<String, Object> contact = fixture.operationsSupport.get(path(organizationId, userId)).json();
+        assertEquals("ACTIVE", contact.get("state"));
+        assertEquals(primaryContact, contact.get("primaryContact"));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", organizationId);
+        entry.put("name", Map.of("en", organization.get("nameEn"), "fr", organization.get("nameFr")));
+        entry.put("externalNumber", organization.get("externalNumber"));
+        entry.put("profiles", contact.get("profiles"));
+        entry.put("primaryContact", primaryContact);
+        return entry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> expectedRoles(Scenario person) {
+        Set<String> roles = new TreeSet<>();
+        person.expected().values().forEach(entry -> roles.addAll((List<String>) ((Map<String, Object>) entry).get("profiles")));
+        assertFalse(roles.contains("ofa-user"), "the invited organization's profile must not be expected");
+        assertFalse(roles.contains("lm-read-only"), "the inactive organization's profile must not be expected");
+        return roles;
+    }
+
+    private static void ok(LampssApi.Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
+    }
+
+    // ------------------------------------------------------------------ clients
+
+    private String createOrganizationScope() {
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(ORGANIZATION_SCOPE);
+        scope.setProtocol("openid-connect");
+        scope.setDescription("Asks for one LaMPSS organization: lampss:org:<organization id>");
+        scope.setAttributes(Map.of("is.dynamic.scope", "true", "dynamic.scope.regexp", ORGANIZATION_SCOPE + ":*",
+                "include.in.token.scope", "true", "display.on.consent.screen", "false"));
+        try (var response = realm.admin().clientScopes().create(scope)) {
+            assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+            String location = response.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** The shipped demo app with the password grant: same mapper, default scopes and role scope. */
+    private ClientResource copyOfTheDemoApp(String clientId, Map<String, String> attributes) {
+        ClientResource demo = client("lampss-demo-app");
+        ClientRepresentation copy = demo.toRepresentation();
+        copy.setId(null);
+        copy.setClientId(clientId);
+        copy.setName(clientId);
+        copy.setSecret(SECRET);
+        copy.setDirectAccessGrantsEnabled(true);
+        Map<String, String> merged = new HashMap<>(copy.getAttributes());
+        merged.putAll(attributes);
+        copy.setAttributes(merged);
+        List<ProtocolMapperRepresentation> mappers = new ArrayList<>();
+        for (ProtocolMapperRepresentation mapper : copy.getProtocolMappers()) {
+            mapper.setId(null);
+            mappers.add(mapper);
+        }
+        copy.setProtocolMappers(mappers);
+        realm.admin().clients().create(copy).close();
+        ClientResource created = client(clientId);
+        String profilesClient = realm.admin().clients().findByClientId("lampss").get(0).getId();
+        List<RoleRepresentation> profiles = demo.getScopeMappings().clientLevel(profilesClient).listAll();
+        created.getScopeMappings().clientLevel(profilesClient).add(profiles);
+        return created;
+    }
+
+    private ProtocolMapperRepresentation shippedMapper() {
+        ProtocolMapperRepresentation mapper = client("lampss-demo-app").getProtocolMappers().getMappers().stream()
+                .filter(m -> "lampss-organization-claim-mapper".equals(m.getProtocolMapper()))
+                .findFirst().orElseThrow(() -> new AssertionError("the demo app ships the organization claim mapper"));
+        mapper.setId(null);
+        return mapper;
+    }
+
+    private ClientResource client(String clientId) {
+        return realm.admin().clients().get(realm.admin().clients().findByClientId(clientId).get(0).getId());
+    }
+
+    private static CredentialRepresentation password() {
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        return password;
+    }
+
+    // ------------------------------------------------------------------ OIDC endpoints
+
+    private Map<String, Object> passwordGrant(String clientId, String username, String scope) {
+        HttpResponse<String> response = tokenCall(clientId, Map.of("grant_type", "password", "username", username,
+                "password", PASSWORD, "scope", scope));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    private Map<String, Object> refresh(String clientId, String refreshToken) {
+        HttpResponse<String> response = tokenCall(clientId, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    private HttpResponse<String> tokenCall(String clientId, Map<String, String> form) {
+        return tokenCall(realm, clientId, form);
+    }
+
+    private static HttpResponse<String> tokenCall(ManagedRealm in, String clientId, Map<String, String> form) {
+        Map<String, String> withClient = new LinkedHashMap<>(form);
+        withClient.put("client_id", clientId);
+        withClient.put("client_secret", SECRET);
+        return post(in.getBaseUrl() + "/protocol/openid-connect/token", withClient);
+    }
+
+    private Map<String, Object> introspect(String token) {
+        HttpResponse<String> response = post(realm.getBaseUrl() + "/protocol/openid-connect/token/introspect",
+                Map.of("client_id", INTROSPECTOR, "client_secret", SECRET, "token", token));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    private Map<String, Object> userinfo(String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET());
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    private static HttpResponse<String> post(String url, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(enc(key)).append('=').append(enc(value)));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String json) {
+        try {
+            return JsonSerialization.readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static Map<String, Object> payload(Object jwt) {
+        assertNotNull(jwt, "token missing");
+        return read(new String(Base64.getUrlDecoder().decode(((String) jwt).split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
+    /** A claim deserialised by the admin client (maps, lists, JSON nodes) as plain JSON maps. */
+    @SuppressWarnings("unchecked")
+    private static Object normalise(Object claim) {
+        try {
+            return JsonSerialization.readValue(JsonSerialization.writeValueAsString(claim), Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(Map<String, Object> claimHolder, String organizationId) {
+        Object claim = claimHolder.containsKey(CLAIM) ? claimHolder.get(CLAIM) : claimHolder;
+        return (Map<String, Object>) ((Map<String, Object>) claim).get(organizationId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> roles(Map<String, Object> claims) {
+        Map<String, Object> access = (Map<String, Object>) claims.getOrDefault("resource_access", Map.of());
+        Map<String, Object> lampss = (Map<String, Object>) access.getOrDefault("lampss", Map.of());
+        return new TreeSet<>((List<String>) lampss.getOrDefault("roles", List.of()));
+    }
+}
