@@ -58,17 +58,54 @@ public final class Invitations {
         em().flush();
     }
 
+    /** The pending one of this person in this organization, if any (expired or not). */
+    public Optional<InvitationEntity> pending(String organizationId, String userId) {
+        return em().createQuery("select i from InvitationEntity i where i.organizationId = :organization and i.userId = :user"
+                        + " and i.state = :pending", InvitationEntity.class)
+                .setParameter("organization", organizationId)
+                .setParameter("user", userId)
+                .setParameter("pending", Invitation.State.PENDING.name())
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * An organization's invitations still waiting (pending, expired or not, and those the clean-up
+     * marked expired), with the invited person, soonest expiry first: a count and a page.
+     */
+    public ca.novascotia.lampss.model.Page<Object[]> waiting(String organizationId, int first, int max) {
+        String where = " from InvitationEntity i, UserEntity u where u.id = i.userId and i.organizationId = :organization"
+                + " and i.state in ('PENDING', 'EXPIRED')";
+        long total = em().createQuery("select count(i)" + where, Long.class)
+                .setParameter("organization", organizationId).getSingleResult();
+        java.util.List<Object[]> rows = em().createQuery("select i, u.email, u.firstName, u.lastName" + where
+                        + " order by i.expiresAt, i.id", Object[].class)
+                .setParameter("organization", organizationId)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+        return new ca.novascotia.lampss.model.Page<>(rows, total, first, max);
+    }
+
+    /**
+     * Marks every pending invitation past its expiry as expired, in one statement. Idempotent, so it
+     * is safe when several nodes run it; the scheduler runs it once per period across the cluster anyway.
+     */
+    public static int expireOverdue(EntityManager em, long now) {
+        return em.createQuery("update InvitationEntity i set i.state = 'EXPIRED', i.endedAt = :now"
+                        + " where i.state = 'PENDING' and i.expiresAt <= :now")
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     public static Invitation toDomain(InvitationEntity entity) {
         return new Invitation(entity.getId(), entity.getOrganizationId(), entity.getUserId(),
                 Invitation.State.valueOf(entity.getState()), Instant.ofEpochMilli(entity.getExpiresAt()));
     }
 
+    /** A new invitation replaces the pending one, and an expired one (so it no longer shows as waiting). */
     private void supersedePending(String organizationId, String userId) {
         em().createQuery("select i from InvitationEntity i where i.organizationId = :organization and i.userId = :user"
-                        + " and i.state = :pending", InvitationEntity.class)
+                        + " and i.state in ('PENDING', 'EXPIRED')", InvitationEntity.class)
                 .setParameter("organization", organizationId)
                 .setParameter("user", userId)
-                .setParameter("pending", Invitation.State.PENDING.name())
                 .getResultList()
                 .forEach(old -> end(old, Invitation.State.SUPERSEDED));
     }

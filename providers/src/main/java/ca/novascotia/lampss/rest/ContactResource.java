@@ -12,7 +12,13 @@ import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.MembershipEntity;
+import ca.novascotia.lampss.domain.Invitation;
+import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.invitation.InvitationIssuer;
+import ca.novascotia.lampss.invitation.Invitations;
+import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,12 +40,15 @@ public class ContactResource {
 
     private final KeycloakSession session;
     private final LampssSettings settings;
+    private final InvitationIssuer invitations;
     private final String organizationId;
     private final String userId;
 
-    ContactResource(KeycloakSession session, LampssSettings settings, String organizationId, String userId) {
+    ContactResource(KeycloakSession session, LampssSettings settings, InvitationIssuer invitations, String organizationId,
+                    String userId) {
         this.session = session;
         this.settings = settings;
+        this.invitations = invitations;
         this.organizationId = organizationId;
         this.userId = userId;
     }
@@ -121,6 +130,42 @@ public class ContactResource {
             request.memberships.save(contact.row, contact.member.reactivate(), request.user.getId());
             request.people.syncSignIn(contact.person);
             return recorded(request, contact, AccessChange.CONTACT_REACTIVATED);
+        });
+    }
+
+    /** Sends a new invitation to a contact who has not accepted yet; the previous link stops working. */
+    @POST
+    @Path("invitation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resendInvitation() {
+        return Api.run(session, settings, request -> {
+            Loaded contact = load(request);
+            request.require(Action.ADD_CONTACT, Target.of(contact.organization));
+            if (contact.member.state() != MembershipState.INVITED) {
+                throw ApiException.conflict("INVALID_STATE_TRANSITION", null);
+            }
+            invitations.issue(contact.group, contact.person, request.user, null, request.locale);
+            request.audit.record(organizationId, AccessChange.INVITATION_SENT, contact.person, null, Views.snapshot(contact.view));
+            return Response.ok(Views.contact(contact.view)).build();
+        });
+    }
+
+    /** Withdraws the pending invitation: its link stops working; the contact stays, invited, until re-sent or deactivated. */
+    @DELETE
+    @Path("invitation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revokeInvitation() {
+        return Api.run(session, settings, request -> {
+            Loaded contact = load(request);
+            request.require(Action.ADD_CONTACT, Target.of(contact.organization));
+            Invitations stored = new Invitations(session, request.lampss.realm());
+            InvitationEntity pending = stored.pending(organizationId, userId)
+                    .orElseThrow(() -> ApiException.notFound("INVITATION_NOT_FOUND"));
+            stored.end(pending, Invitation.State.REVOKED);
+            request.audit.record(organizationId, AccessChange.INVITATION_REVOKED, contact.person,
+                    java.util.Map.of("invitation", pending.getId(), "state", "PENDING"),
+                    java.util.Map.of("invitation", pending.getId(), "state", "REVOKED"));
+            return Response.ok(Views.contact(contact.view)).build();
         });
     }
 

@@ -102,7 +102,7 @@ public class ContactsResource {
 
     @Path("{userId}")
     public ContactResource contact(@PathParam("userId") String userId) {
-        return new ContactResource(session, settings, organizationId, userId);
+        return new ContactResource(session, settings, invitations, organizationId, userId);
     }
 
     private UserModel personFor(Request request, ContactDetails details) {

@@ -1,5 +1,8 @@
 package ca.novascotia.lampss.rest;
 
+import ca.novascotia.lampss.invitation.InvitationCleanup;
+import org.keycloak.models.utils.PostMigrationEvent;
+
 import java.util.List;
 
 import org.keycloak.Config;
@@ -38,6 +41,12 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // After the database is migrated (our tables exist), on every node; the runner is cluster-aware.
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                InvitationCleanup.schedule(factory);
+            }
+        });
     }
 
     @Override

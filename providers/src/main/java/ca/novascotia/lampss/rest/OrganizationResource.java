@@ -8,6 +8,7 @@ import ca.novascotia.lampss.domain.Organization;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.domain.Target;
 import ca.novascotia.lampss.invitation.InvitationIssuer;
+import ca.novascotia.lampss.invitation.Invitations;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.MembershipEntity;
@@ -130,6 +131,20 @@ public class OrganizationResource {
                     .header("Content-Disposition", "attachment; filename=\"access-review-"
                             + AccessReview.fileSafe(organization.externalNumber()) + ".csv\"")
                     .build();
+        });
+    }
+
+    /** Invitations not accepted yet, pending or expired, soonest expiry first. */
+    @GET
+    @Path("invitations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response invitations(@QueryParam("first") String first, @QueryParam("max") String max) {
+        return Api.run(session, settings, request -> {
+            Organization organization = Organizations.toDomain(request.organizationGroup(organizationId));
+            request.require(Action.ADD_CONTACT, Target.of(organization));
+            Paging paging = Paging.of(first, max);
+            return Response.ok(Views.page(new Invitations(session, request.lampss.realm())
+                    .waiting(organizationId, paging.first(), paging.max()), Views::invitation)).build();
         });
     }
 

@@ -6,6 +6,7 @@ import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.Page;
 import ca.novascotia.lampss.store.AuditEntryEntity;
+import ca.novascotia.lampss.store.InvitationEntity;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
@@ -61,6 +62,22 @@ final class Views {
         json.put("target", entry.getTargetUserId() == null ? null : person(entry.getTargetUserId(), entry.getTargetUsername()));
         json.put("before", parse(entry.getBefore()));
         json.put("after", parse(entry.getAfter()));
+        return json;
+    }
+
+    /** A waiting invitation; one past its expiry shows as EXPIRED even before the clean-up marks it. */
+    static Map<String, Object> invitation(Object[] row) {
+        InvitationEntity invitation = (InvitationEntity) row[0];
+        boolean expired = "EXPIRED".equals(invitation.getState()) || invitation.getExpiresAt() <= System.currentTimeMillis();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", invitation.getId());
+        json.put("userId", invitation.getUserId());
+        json.put("email", row[1]);
+        json.put("firstName", row[2]);
+        json.put("lastName", row[3]);
+        json.put("state", expired ? "EXPIRED" : "PENDING");
+        json.put("sentAt", Instant.ofEpochMilli(invitation.getCreatedAt()).toString());
+        json.put("expiresAt", Instant.ofEpochMilli(invitation.getExpiresAt()).toString());
         return json;
     }
 

@@ -195,6 +195,67 @@ class InvitationTest {
         assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
     }
 
+    @Test
+    void aResentInvitationReplacesTheOldLinkAndARevokedOneStopsWorking() throws Exception {
+        String org = fixture.organization();
+        fixture.primaryContact(org);
+        String email = Fixture.unique("resent") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        String first = link(part(lastMessageTo(email), "text/plain"));
+
+        assertEquals(200, ops.post(path(org, userId) + "/invitation", null).status());
+        String second = newLinkTo(email, first);
+        driver.open(first);
+        assertTrue(errorPage.getError().contains("newer invitation"), errorPage.getError());
+        driver.open(second);
+        assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().contains("Org "));
+
+        assertEquals(200, ops.send("DELETE", path(org, userId) + "/invitation", null).status());
+        forgetSessions();
+        driver.open(second);
+        assertTrue(errorPage.getError().contains("withdrawn"), errorPage.getError());
+        assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
+        assertEquals("INVITATION_NOT_FOUND", ops.send("DELETE", path(org, userId) + "/invitation", null).error());
+        List<String> actions = ops.get("/organizations/" + org + "/audit").items().stream().map(a -> (String) a.get("action")).toList();
+        assertEquals(List.of("INVITATION_REVOKED", "INVITATION_SENT"), actions.subList(0, 2));
+    }
+
+    @Test
+    void anExpiredInvitationShowsAsExpiredAndCanBeResent() throws Exception {
+        String org = fixture.organization();
+        fixture.primaryContact(org);
+        RealmRepresentation realm = lampss.admin().toRepresentation();
+        realm.getAttributes().put("lampss.invitationLifetime", "PT2S");
+        lampss.admin().update(realm);
+        String email = Fixture.unique("lapsed") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        realm.getAttributes().remove("lampss.invitationLifetime");
+        lampss.admin().update(realm);
+        Thread.sleep(2500);
+
+        assertEquals("EXPIRED", invitationOf(org, userId).get("state"));
+        assertEquals(200, ops.post(path(org, userId) + "/invitation", null).status());
+        assertEquals("PENDING", invitationOf(org, userId).get("state"));
+        assertEquals(1, ops.get("/organizations/" + org + "/invitations").items().stream()
+                .filter(i -> i.get("userId").equals(userId)).count(), "the expired one is replaced, not listed twice");
+    }
+
+    private Map<String, Object> invitationOf(String org, String userId) {
+        return ops.get("/organizations/" + org + "/invitations").items().stream()
+                .filter(i -> i.get("userId").equals(userId)).findFirst().orElseThrow();
+    }
+
+    private String newLinkTo(String email, String old) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String latest = link(part(lastMessageTo(email), "text/plain"));
+            if (!latest.equals(old)) {
+                return latest;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new invitation email to " + email);
+    }
+
     /** Ends the browser's sessions at both realms (cookies are scoped to each realm's path). */
     private void forgetSessions() {
         for (ManagedRealm realm : List.of(lampss, mynsaccount)) {

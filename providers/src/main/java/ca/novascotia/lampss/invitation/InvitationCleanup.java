@@ -1,0 +1,45 @@
+package ca.novascotia.lampss.invitation;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.ScheduledTask;
+import org.keycloak.timer.TimerProvider;
+
+/** Marks overdue invitations expired, every {@link #INTERVAL_MILLIS}, once per period across a cluster. */
+public final class InvitationCleanup implements ScheduledTask {
+
+    static final long INTERVAL_MILLIS = 15 * 60 * 1000L;
+    private static final String TASK = "lampss-invitation-cleanup";
+    private static final Logger LOG = Logger.getLogger(InvitationCleanup.class);
+
+    /** Called once at start-up; Keycloak's cluster-aware runner keeps the other nodes from repeating a period's run. */
+    public static void schedule(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            if (timer != null) {
+                int seconds = (int) (INTERVAL_MILLIS / 1000);
+                timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new InvitationCleanup(), INTERVAL_MILLIS),
+                        INTERVAL_MILLIS, TASK);
+                LOG.debugf("invitation clean-up every %d s", seconds);
+            }
+        }
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        int expired = Invitations.expireOverdue(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                Time.currentTimeMillis());
+        if (expired > 0) {
+            LOG.infof("%d invitation(s) expired", expired);
+        }
+    }
+
+    @Override
+    public String getTaskName() {
+        return TASK;
+    }
+}
