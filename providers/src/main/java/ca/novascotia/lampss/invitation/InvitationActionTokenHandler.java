@@ -18,6 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.ClientSessionCode;
+import org.keycloak.services.util.LocaleUtil;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -43,6 +44,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        LocaleUtil.processLocaleParam(session, realm, authSession); // ?kc_locale=fr on the link
         Optional<Invitation> invitation = new Invitations(session, realm).find(token.getInvitationId()).map(Invitations::toDomain);
         Optional<String> refusal = invitation.isEmpty() ? Optional.of("lampssInvitationInvalid")
                 : invitation.get().refusal(Instant.now()).map(InvitationActionTokenHandler::messageFor);

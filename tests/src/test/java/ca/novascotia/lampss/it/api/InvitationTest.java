@@ -207,8 +207,14 @@ class InvitationTest {
         String second = newLinkTo(email, first);
         driver.open(first);
         assertTrue(errorPage.getError().contains("newer invitation"), errorPage.getError());
-        driver.open(second);
-        assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().contains("Org "));
+        forgetSessions();
+        driver.open(first + "&kc_locale=fr");
+        assertTrue(errorPage.getError().contains("invitation plus récente"), errorPage.getError());
+        forgetSessions();
+        driver.open(second + "&kc_locale=fr");
+        assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().startsWith("Vous avez été invité"),
+                driver.findElement(By.id("lampss-invitation-intro")).getText());
+        assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().contains("Organisme "));
 
         assertEquals(200, ops.send("DELETE", path(org, userId) + "/invitation", null).status());
         forgetSessions();
@@ -238,6 +244,26 @@ class InvitationTest {
         assertEquals("PENDING", invitationOf(org, userId).get("state"));
         assertEquals(1, ops.get("/organizations/" + org + "/invitations").items().stream()
                 .filter(i -> i.get("userId").equals(userId)).count(), "the expired one is replaced, not listed twice");
+    }
+
+    @Test
+    void aPersonWhoCancelsAtMyNsAccountIsToldAndNothingChanges() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("cancel") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        driver.open(link(part(lastMessageTo(email), "text/plain")));
+        click(By.id("lampss-invitation-sign-in"));
+        String state = URLDecoder.decode(driver.getCurrentUrl().replaceAll(".*[?&]state=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+
+        // What My NS Account sends back when the person cancels (OAuth 2.0 access_denied).
+        driver.open(lampss.getBaseUrl() + "/broker/mynsaccount/endpoint?error=access_denied&state="
+                + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8));
+
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertTrue(page.toLowerCase().contains("cancel") || page.contains("denied"), page);
+        assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
+        assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
+        assertEquals("PENDING", invitationOf(org, userId).get("state"), "the invitation can still be used");
     }
 
     private Map<String, Object> invitationOf(String org, String userId) {
