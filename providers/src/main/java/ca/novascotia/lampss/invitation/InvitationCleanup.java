@@ -9,22 +9,21 @@ import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
-/** Marks overdue invitations expired, every {@link #INTERVAL_MILLIS}, once per period across a cluster. */
+/** Marks overdue invitations expired, every configured period, once per period across a cluster. */
 public final class InvitationCleanup implements ScheduledTask {
 
-    static final long INTERVAL_MILLIS = 15 * 60 * 1000L;
     private static final String TASK = "lampss-invitation-cleanup";
     private static final Logger LOG = Logger.getLogger(InvitationCleanup.class);
 
     /** Called once at start-up; Keycloak's cluster-aware runner keeps the other nodes from repeating a period's run. */
-    public static void schedule(KeycloakSessionFactory factory) {
+    public static void schedule(KeycloakSessionFactory factory, int intervalSeconds) {
+        long intervalMillis = intervalSeconds * 1000L;
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             if (timer != null) {
-                int seconds = (int) (INTERVAL_MILLIS / 1000);
-                timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new InvitationCleanup(), INTERVAL_MILLIS),
-                        INTERVAL_MILLIS, TASK);
-                LOG.debugf("invitation clean-up every %d s", seconds);
+                timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new InvitationCleanup(), intervalMillis),
+                        intervalMillis, TASK);
+                LOG.debugf("invitation clean-up every %d s", intervalSeconds);
             }
         }
     }

@@ -44,7 +44,7 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
         // After the database is migrated (our tables exist), on every node; the runner is cluster-aware.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                InvitationCleanup.schedule(factory);
+                InvitationCleanup.schedule(factory, settings.invitationCleanupSeconds());
             }
         });
     }
@@ -69,6 +69,8 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
                 .helpText("Realm role of Operations Support").add()
                 .property().name(LampssSettings.QUERY_COUNT_HEADER).type("boolean").defaultValue(LampssSettings.DEFAULTS.queryCountHeader())
                 .helpText("Diagnostic: answer API calls with the number of SQL statements they ran (X-Lampss-Query-Count)").add()
+                .property().name(LampssSettings.INVITATION_CLEANUP_INTERVAL).type("int").defaultValue(LampssSettings.DEFAULTS.invitationCleanupSeconds())
+                .helpText("Seconds between two runs of the invitation clean-up (once per period across the cluster)").add()
                 .build();
     }
 }

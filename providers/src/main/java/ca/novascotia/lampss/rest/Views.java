@@ -78,6 +78,7 @@ final class Views {
         json.put("state", expired ? "EXPIRED" : "PENDING");
         json.put("sentAt", Instant.ofEpochMilli(invitation.getCreatedAt()).toString());
         json.put("expiresAt", Instant.ofEpochMilli(invitation.getExpiresAt()).toString());
+        json.put("closedAt", invitation.getEndedAt() == null ? null : Instant.ofEpochMilli(invitation.getEndedAt()).toString());
         return json;
     }
 

@@ -18,6 +18,20 @@ class LampssSettingsTest {
     void clear() {
         System.clearProperty(PREFIX + LampssSettings.ORGANIZATIONS_GROUP);
         System.clearProperty(PREFIX + LampssSettings.QUERY_COUNT_HEADER);
+        System.clearProperty(PREFIX + LampssSettings.INVITATION_CLEANUP_INTERVAL);
+    }
+
+    @Test
+    void theCleanUpIntervalIsWholeSecondsUpToADay() {
+        System.setProperty(PREFIX + LampssSettings.INVITATION_CLEANUP_INTERVAL, "60");
+        assertEquals(60, LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)).invitationCleanupSeconds());
+
+        for (String bad : new String[] {"0", "86401", "15m"}) {
+            System.setProperty(PREFIX + LampssSettings.INVITATION_CLEANUP_INTERVAL, bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)));
+            assertTrue(e.getMessage().contains("invitation-cleanup-interval"), e.getMessage());
+        }
     }
 
     @Test
@@ -35,7 +49,7 @@ class LampssSettingsTest {
     void unsetOptionsTakeTheirDocumentedDefaults() {
         LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
 
-        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false), settings);
+        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false, 900), settings);
     }
 
     @Test

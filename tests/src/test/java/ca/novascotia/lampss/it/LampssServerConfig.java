@@ -14,6 +14,8 @@ public class LampssServerConfig implements KeycloakServerConfig {
                 // (README, "Token claims"): Keycloak accepts such values only as dynamic scopes.
                 .features(Profile.Feature.DYNAMIC_SCOPES)
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
-                .option("spi-realm-restapi-extension--lampss--query-count-header", "true");
+                .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
+                // The invitation clean-up runs every 2 s, so a test can watch it mark an invitation expired.
+                .option("spi-realm-restapi-extension--lampss--invitation-cleanup-interval", "2");
     }
 }

@@ -124,9 +124,6 @@ class InvitationTest {
         assertTrue(token.getResourceAccess("lampss").getRoles().containsAll(List.of("ofa-user", "ofa-self-service-full-update")),
                 token.getResourceAccess("lampss").getRoles().toString());
 
-        forgetSessions();
-        driver.open(link);
-        assertNotNull(errorPage.getError(), "a used link is refused");
     }
 
     @Test
@@ -164,35 +161,71 @@ class InvitationTest {
     }
 
     @Test
-    void expiredTamperedAndDeactivatedLinksAreRefusedAndChangeNothing() throws Exception {
+    void anExpiredLinkIsRefusedAndChangesNothing() throws Exception {
         String org = fixture.organization();
         fixture.primaryContact(org);
         RealmRepresentation realm = lampss.admin().toRepresentation();
         realm.getAttributes().put("lampss.invitationLifetime", "PT2S");
         lampss.admin().update(realm);
-        String expiringEmail = Fixture.unique("late") + "@example.ca";
-        String expiringId = fixture.addContact(org, expiringEmail).string("id");
-        String expiring = link(part(lastMessageTo(expiringEmail), "text/plain"));
+        String email = Fixture.unique("late") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        String expiring = link(part(lastMessageTo(email), "text/plain"));
         realm.getAttributes().remove("lampss.invitationLifetime");
         lampss.admin().update(realm);
         Thread.sleep(3000);
 
         driver.open(expiring);
-        assertNotNull(errorPage.getError(), "expired");
-        assertEquals("INVITED", ops.get(path(org, expiringId)).string("state"));
 
+        assertNotNull(errorPage.getError(), "expired");
+        assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
+        assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
+    }
+
+    @Test
+    void aTamperedLinkIsRefusedAndChangesNothing() throws Exception {
+        String org = fixture.organization();
         String email = Fixture.unique("tamper") + "@example.ca";
         String userId = fixture.addContact(org, email).string("id");
         String good = link(part(lastMessageTo(email), "text/plain"));
         String tampered = good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
-        driver.open(tampered);
-        assertNotNull(errorPage.getError(), "tampered");
 
+        driver.open(tampered);
+
+        assertNotNull(errorPage.getError(), "tampered");
+        assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
+        assertEquals("PENDING", invitationOf(org, userId).get("state"));
+    }
+
+    @Test
+    void theLinkOfADeactivatedPersonIsRefusedAndChangesNothing() throws Exception {
+        String org = fixture.organization();
+        fixture.primaryContact(org);
+        String email = Fixture.unique("gone") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        String link = link(part(lastMessageTo(email), "text/plain"));
         assertEquals(200, ops.post(path(org, userId) + "/deactivate", null).status());
-        driver.open(good);
+
+        driver.open(link);
+
         assertNotNull(errorPage.getError(), "deactivated person");
         assertEquals("INACTIVE", ops.get(path(org, userId)).string("state"));
         assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
+    }
+
+    @Test
+    void aUsedLinkIsRefused() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("used") + "@example.ca";
+        String userId = fixture.addContact(org, email).string("id");
+        String link = link(part(lastMessageTo(email), "text/plain"));
+        accept(link, standInPerson());
+        assertEquals("ACTIVE", ops.get(path(org, userId)).string("state"));
+        forgetSessions();
+
+        driver.open(link);
+
+        assertTrue(errorPage.getError().contains("already used"), errorPage.getError());
+        assertEquals(1, lampss.admin().users().get(userId).getFederatedIdentity().size());
     }
 
     @Test
@@ -240,6 +273,10 @@ class InvitationTest {
         Thread.sleep(2500);
 
         assertEquals("EXPIRED", invitationOf(org, userId).get("state"));
+        for (int wait = 0; wait < 50 && invitationOf(org, userId).get("closedAt") == null; wait++) {
+            Thread.sleep(200);
+        }
+        assertNotNull(invitationOf(org, userId).get("closedAt"), "the scheduled clean-up marked it expired");
         assertEquals(200, ops.post(path(org, userId) + "/invitation", null).status());
         assertEquals("PENDING", invitationOf(org, userId).get("state"));
         assertEquals(1, ops.get("/organizations/" + org + "/invitations").items().stream()
@@ -264,6 +301,25 @@ class InvitationTest {
         assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
         assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
         assertEquals("PENDING", invitationOf(org, userId).get("state"), "the invitation can still be used");
+    }
+
+    /** A new person at the My NS Account stand-in (password "demo"), so no other test has linked them. */
+    private String standInPerson() {
+        String username = Fixture.unique("myns");
+        org.keycloak.representations.idm.UserRepresentation person = new org.keycloak.representations.idm.UserRepresentation();
+        person.setUsername(username);
+        person.setEmail(username + "@example.ca");
+        person.setFirstName("Stand");
+        person.setLastName("In");
+        person.setEnabled(true);
+        person.setEmailVerified(true);
+        org.keycloak.representations.idm.CredentialRepresentation password = new org.keycloak.representations.idm.CredentialRepresentation();
+        password.setType("password");
+        password.setValue("demo");
+        password.setTemporary(false);
+        person.setCredentials(List.of(password));
+        mynsaccount.admin().users().create(person).close();
+        return username;
     }
 
     private Map<String, Object> invitationOf(String org, String userId) {
