@@ -16,6 +16,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.ClientSessionCode;
 import org.keycloak.services.util.LocaleUtil;
@@ -32,6 +33,8 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
     /** Realm attribute naming the identity provider invited people sign in with (default {@value #DEFAULT_IDP}). */
     public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
     static final String DEFAULT_IDP = "mynsaccount";
+    /** Realm attribute: where the person lands once signed in (default: the realm's account console). */
+    public static final String LANDING_ATTRIBUTE = "lampss.invitationLandingUrl";
     static final String PAGE = "lampss-invitation.ftl";
 
     public InvitationActionTokenHandler() {
@@ -58,12 +61,22 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
                     .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
         }
         authSession.setClientNote(InvitationGate.INVITATION_NOTE, invitation.get().id());
+        land(realm, authSession);
         var organization = Organizations.toDomain(group);
         return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
                 .setAttribute("lampssSignInUrl", signInUrl(context, realm, authSession).toString())
                 .setAttribute("lampssOrganizationNameEn", organization.nameEn())
                 .setAttribute("lampssOrganizationNameFr", organization.nameFr())
                 .createForm(PAGE);
+    }
+
+    /** An operator-configured landing page (e.g. the delegated console) replaces the account console. */
+    private static void land(RealmModel realm, AuthenticationSessionModel authSession) {
+        String landing = realm.getAttribute(LANDING_ATTRIBUTE);
+        if (landing != null && (landing.startsWith("https://") || landing.startsWith("http://"))) {
+            authSession.setRedirectUri(landing);
+            authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, landing);
+        }
     }
 
     static String messageFor(Invitation.State state) {

@@ -303,6 +303,26 @@ class InvitationTest {
         assertEquals("PENDING", invitationOf(org, userId).get("state"), "the invitation can still be used");
     }
 
+    @Test
+    void theLandingPageIsTheOneTheRealmConfigures() throws Exception {
+        RealmRepresentation realm = lampss.admin().toRepresentation();
+        realm.getAttributes().put("lampss.invitationLandingUrl", oauth.getRedirectUri());
+        lampss.admin().update(realm);
+        try {
+            String org = fixture.organization();
+            String email = Fixture.unique("landing") + "@example.ca";
+            String userId = fixture.addContact(org, email).string("id");
+
+            accept(link(part(lastMessageTo(email), "text/plain")), standInPerson());
+
+            assertTrue(driver.getCurrentUrl().startsWith(oauth.getRedirectUri()), driver.getCurrentUrl());
+            assertEquals("ACTIVE", ops.get(path(org, userId)).string("state"));
+        } finally {
+            realm.getAttributes().remove("lampss.invitationLandingUrl");
+            lampss.admin().update(realm);
+        }
+    }
+
     /** A new person at the My NS Account stand-in (password "demo"), so no other test has linked them. */
     private String standInPerson() {
         String username = Fixture.unique("myns");
