@@ -3,7 +3,6 @@ package ca.novascotia.lampss.claims;
 import ca.novascotia.lampss.claims.OrganizationClaim.ActiveMembership;
 import ca.novascotia.lampss.claims.OrganizationClaim.Names;
 import ca.novascotia.lampss.config.LampssSettings;
-import ca.novascotia.lampss.domain.MembershipState;
 import ca.novascotia.lampss.model.LampssRealm;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
@@ -36,8 +35,7 @@ final class OrganizationClaimSource {
     }
 
     Map<String, Object> load(String userId, Set<String> selected) {
-        List<ActiveMembership> active = new Memberships(lampss).ofUser(userId).stream()
-                .filter(row -> MembershipState.ACTIVE.name().equals(row.getState()))
+        List<ActiveMembership> active = new Memberships(lampss).activeOfUser(userId).stream()
                 .filter(row -> selected.isEmpty() || selected.contains(row.getOrganizationId()))
                 .map(row -> new ActiveMembership(row.getOrganizationId(), row.getPrimaryOf() != null))
                 .toList();

@@ -1,11 +1,9 @@
 package ca.novascotia.lampss.invitation;
 
-import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
@@ -30,15 +28,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public class InvitationActionTokenHandler extends AbstractActionTokenHandler<InvitationActionToken> {
 
-    /** Realm attribute naming the identity provider invited people sign in with (default {@value #DEFAULT_IDP}). */
-    public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
-    static final String DEFAULT_IDP = "mynsaccount";
     /** Realm attribute: where the person lands once signed in (default: the realm's account console). */
     public static final String LANDING_ATTRIBUTE = "lampss.invitationLandingUrl";
     static final String PAGE = "lampss-invitation.ftl";
 
     public InvitationActionTokenHandler() {
-        super(InvitationActionToken.TOKEN_TYPE, InvitationActionToken.class, "lampssInvitationInvalid",
+        super(InvitationActionToken.TOKEN_TYPE, InvitationActionToken.class, Invitations.INVALID,
                 EventType.EXECUTE_ACTION_TOKEN, Errors.INVALID_TOKEN);
     }
 
@@ -48,19 +43,18 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         LocaleUtil.processLocaleParam(session, realm, authSession); // ?kc_locale=fr on the link
-        Optional<Invitation> invitation = new Invitations(session, realm).find(token.getInvitationId()).map(Invitations::toDomain);
-        Optional<String> refusal = invitation.isEmpty() ? Optional.of("lampssInvitationInvalid")
-                : invitation.get().refusal(Instant.now()).map(InvitationActionTokenHandler::messageFor);
-        GroupModel group = invitation.map(i -> realm.getGroupById(i.organizationId())).orElse(null);
-        if (refusal.isEmpty() && (group == null || !invitation.get().userId().equals(token.getUserId()))) {
-            refusal = Optional.of("lampssInvitationInvalid");
+        Optional<InvitationEntity> stored = new Invitations(session, realm).find(token.getInvitationId());
+        Optional<String> refusal = Invitations.refusal(stored);
+        GroupModel group = stored.map(i -> realm.getGroupById(i.getOrganizationId())).orElse(null);
+        if (refusal.isEmpty() && (group == null || !stored.get().getUserId().equals(token.getUserId()))) {
+            refusal = Optional.of(Invitations.INVALID);
         }
         if (refusal.isPresent()) {
             context.getEvent().error(Errors.INVALID_TOKEN);
             return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
                     .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
         }
-        authSession.setClientNote(InvitationGate.INVITATION_NOTE, invitation.get().id());
+        authSession.setClientNote(InvitationGate.INVITATION_NOTE, stored.get().getId());
         land(realm, authSession);
         var organization = Organizations.toDomain(group);
         return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
@@ -79,17 +73,12 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
         }
     }
 
-    static String messageFor(Invitation.State state) {
-        String name = state.name().toLowerCase(Locale.ROOT);
-        return "lampssInvitation" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
     private static URI signInUrl(ActionTokenContext<InvitationActionToken> context, RealmModel realm,
                                  AuthenticationSessionModel authSession) {
         KeycloakSession session = context.getSession();
         String code = new ClientSessionCode<>(session, realm, authSession).getOrGenerateCode();
-        String idp = realm.getAttribute(IDP_ATTRIBUTE) == null ? DEFAULT_IDP : realm.getAttribute(IDP_ATTRIBUTE);
-        return Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), idp, realm.getName(), code,
+        return Urls.identityProviderAuthnRequest(context.getUriInfo().getBaseUri(), Invitations.identityProvider(realm),
+                realm.getName(), code,
                 authSession.getClient().getClientId(), authSession.getTabId(),
                 AuthenticationProcessor.getClientData(session, authSession), null);
     }

@@ -14,7 +14,6 @@ import ca.novascotia.lampss.rest.LampssRealmResourceFactory;
 import ca.novascotia.lampss.store.InvitationEntity;
 import ca.novascotia.lampss.store.MembershipEntity;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +57,7 @@ public class InvitationGate implements Authenticator {
         KeycloakSession session = context.getSession();
         Invitations invitations = new Invitations(session, context.getRealm());
         Optional<InvitationEntity> stored = invitations.find(invitationId);
-        Optional<String> refusal = stored.isEmpty() ? Optional.of("lampssInvitationInvalid")
-                : Invitations.toDomain(stored.get()).refusal(Instant.now()).map(InvitationActionTokenHandler::messageFor);
+        Optional<String> refusal = Invitations.refusal(stored);
         if (refusal.isPresent()) {
             deny(context, refusal.get());
             return;
@@ -83,8 +81,7 @@ public class InvitationGate implements Authenticator {
         if (linked != null) {
             return linked.getId().equals(invited.getId()) ? null : "lampssIdentityLinkedToAnother";
         }
-        String configured = context.getRealm().getAttribute(InvitationActionTokenHandler.IDP_ATTRIBUTE);
-        String idp = configured == null ? InvitationActionTokenHandler.DEFAULT_IDP : configured;
+        String idp = Invitations.identityProvider(context.getRealm());
         boolean alreadyLinked = context.getSession().users().getFederatedIdentitiesStream(context.getRealm(), invited)
                 .anyMatch(link -> idp.equals(link.getIdentityProvider()));
         return alreadyLinked ? "lampssAccountLinkedToAnotherIdentity" : null;

@@ -5,6 +5,7 @@ import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -15,6 +16,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /** Stored invitations: one pending per person and organization; a new one supersedes the old. */
 public final class Invitations {
 
+    /** Realm attribute naming the identity provider invited people sign in with (default {@value #DEFAULT_IDP}). */
+    public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
+    static final String DEFAULT_IDP = "mynsaccount";
+    /** Message key of the page for a link that names no stored invitation of this realm. */
+    static final String INVALID = "lampssInvitationInvalid";
+
     /** Realm attribute: the invitation lifetime as an ISO-8601 duration (default P30D). */
     public static final String LIFETIME_ATTRIBUTE = "lampss.invitationLifetime";
 
@@ -24,6 +31,27 @@ public final class Invitations {
     public Invitations(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
+    }
+
+    /** The alias of the identity provider invited people sign in with. */
+    static String identityProvider(RealmModel realm) {
+        String configured = realm.getAttribute(IDP_ATTRIBUTE);
+        return configured == null ? DEFAULT_IDP : configured;
+    }
+
+    /**
+     * The message key of the page that refuses this stored invitation now (e.g.
+     * {@code lampssInvitationExpired}), or empty when it can be used. Asked when the link is opened
+     * and again when the person comes back from My NS Account.
+     */
+    static Optional<String> refusal(Optional<InvitationEntity> stored) {
+        if (stored.isEmpty()) {
+            return Optional.of(INVALID);
+        }
+        return toDomain(stored.get()).refusal(Instant.now()).map(state -> {
+            String name = state.name().toLowerCase(Locale.ROOT);
+            return "lampssInvitation" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        });
     }
 
     public Duration lifetime() {

@@ -1,7 +1,6 @@
 package ca.novascotia.lampss.model;
 
 import ca.novascotia.lampss.domain.Actor;
-import ca.novascotia.lampss.domain.MembershipState;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.store.MembershipEntity;
 import java.util.HashMap;
@@ -28,9 +27,7 @@ public final class Actors {
     /** Only active memberships count: an invited or deactivated person does not act in that organization. */
     public Actor load(UserModel user) {
         RoleModel operationsSupport = lampss.operationsSupportRole();
-        List<MembershipEntity> active = memberships.ofUser(user.getId()).stream()
-                .filter(membership -> MembershipState.ACTIVE.name().equals(membership.getState()))
-                .toList();
+        List<MembershipEntity> active = memberships.activeOfUser(user.getId());
         Set<String> organizationIds = new HashSet<>();
         Set<String> primaryOf = new HashSet<>();
         active.forEach(membership -> {

@@ -47,6 +47,13 @@ public final class Memberships {
                 .getResultList();
     }
 
+    /** The memberships in which the person acts: only active ones (not invited, not deactivated). */
+    public List<MembershipEntity> activeOfUser(String userId) {
+        return ofUser(userId).stream()
+                .filter(membership -> MembershipState.ACTIVE.name().equals(membership.getState()))
+                .toList();
+    }
+
     public MembershipEntity add(Membership membership, String actorId) {
         MembershipEntity entity = new MembershipEntity();
         entity.setId(KeycloakModelUtils.generateId());
