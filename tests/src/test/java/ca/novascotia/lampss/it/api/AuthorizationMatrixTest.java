@@ -12,11 +12,9 @@ import ca.novascotia.lampss.it.api.LampssApi.Reply;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -32,15 +30,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.util.JsonSerialization;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.MultipleFailuresError;
 
@@ -286,7 +280,6 @@ class AuthorizationMatrixTest {
     // The people and organizations, created once for the class
     // ------------------------------------------------------------------------------------------------
 
-    private static final String PASSWORD = "Matrix-password-1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CSV_HEADER = "last_name,first_name,email,state,primary_contact,profiles,last_sign_in";
 
@@ -337,22 +330,8 @@ class AuthorizationMatrixTest {
             return new LampssApi(realm.getBaseUrl(), token(), null);
         }
 
-        @SuppressWarnings("unchecked")
         void signIn() {
-            String form = "grant_type=password&client_id=" + People.TEST_CLIENT + "&username=" + enc(username)
-                    + "&password=" + enc(PASSWORD) + "&scope=openid";
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                            URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("sign-in of " + label + " failed: " + response.body());
-            }
-            try {
-                token = (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            token = people.accessToken(username);
             signedInAt = System.currentTimeMillis();
         }
     }
@@ -438,39 +417,13 @@ class AuthorizationMatrixTest {
 
     private Caller realmUser(String label, boolean operationsSupport) {
         String username = Fixture.unique(operationsSupport ? "ops" : "outsider");
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.ca");
-        user.setFirstName(username);
-        user.setLastName("Test");
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        String id;
-        try (var response = realm.admin().users().create(user)) {
-            assertEquals(201, response.getStatus(), "creating " + username);
-            String location = response.getLocation().getPath();
-            id = location.substring(location.lastIndexOf('/') + 1);
-        }
-        if (operationsSupport) {
-            RoleRepresentation role = realm.admin().roles().get("operations-support").toRepresentation();
-            realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
-        }
-        Caller caller = new Caller(label, id, username);
+        Caller caller = new Caller(label, people.createUser(username, operationsSupport), username);
         caller.signIn();
         return caller;
     }
 
     private Caller signIn(String label, String userId) {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        realm.admin().users().get(userId).resetPassword(password);
+        people.givePassword(userId);
         Caller caller = new Caller(label, userId, realm.admin().users().get(userId).toRepresentation().getUsername());
         caller.signIn();
         return caller;
@@ -1216,9 +1169,5 @@ class AuthorizationMatrixTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

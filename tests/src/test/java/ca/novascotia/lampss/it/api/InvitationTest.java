@@ -164,14 +164,9 @@ class InvitationTest {
     void anExpiredLinkIsRefusedAndChangesNothing() throws Exception {
         String org = fixture.organization();
         fixture.primaryContact(org);
-        RealmRepresentation realm = lampss.admin().toRepresentation();
-        realm.getAttributes().put("lampss.invitationLifetime", "PT2S");
-        lampss.admin().update(realm);
         String email = Fixture.unique("late") + "@example.ca";
-        String userId = fixture.addContact(org, email).string("id");
+        String userId = addContactInvitedFor(org, email, "PT2S");
         String expiring = link(part(lastMessageTo(email), "text/plain"));
-        realm.getAttributes().remove("lampss.invitationLifetime");
-        lampss.admin().update(realm);
         Thread.sleep(3000);
 
         driver.open(expiring);
@@ -263,13 +258,7 @@ class InvitationTest {
     void anExpiredInvitationShowsAsExpiredAndCanBeResent() throws Exception {
         String org = fixture.organization();
         fixture.primaryContact(org);
-        RealmRepresentation realm = lampss.admin().toRepresentation();
-        realm.getAttributes().put("lampss.invitationLifetime", "PT2S");
-        lampss.admin().update(realm);
-        String email = Fixture.unique("lapsed") + "@example.ca";
-        String userId = fixture.addContact(org, email).string("id");
-        realm.getAttributes().remove("lampss.invitationLifetime");
-        lampss.admin().update(realm);
+        String userId = addContactInvitedFor(org, Fixture.unique("lapsed") + "@example.ca", "PT2S");
         Thread.sleep(2500);
 
         assertEquals("EXPIRED", invitationOf(org, userId).get("state"));
@@ -340,6 +329,19 @@ class InvitationTest {
         person.setCredentials(List.of(password));
         mynsaccount.admin().users().create(person).close();
         return username;
+    }
+
+    /** Adds a contact while the realm's invitation lifetime is {@code lifetime}, then puts the default back. */
+    private String addContactInvitedFor(String org, String email, String lifetime) {
+        RealmRepresentation realm = lampss.admin().toRepresentation();
+        realm.getAttributes().put("lampss.invitationLifetime", lifetime);
+        lampss.admin().update(realm);
+        try {
+            return fixture.addContact(org, email).string("id");
+        } finally {
+            realm.getAttributes().remove("lampss.invitationLifetime");
+            lampss.admin().update(realm);
+        }
     }
 
     private Map<String, Object> invitationOf(String org, String userId) {

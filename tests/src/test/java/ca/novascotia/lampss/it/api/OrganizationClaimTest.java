@@ -56,7 +56,6 @@ class OrganizationClaimTest {
     private static final String LIGHTWEIGHT_APP = "lampss-claims-lightweight";
     private static final String INTROSPECTOR = "lampss-claims-introspector";
     private static final String SECRET = "claims-test-secret";
-    private static final String PASSWORD = "Claims-password-1";
     private static final String ORGANIZATION_SCOPE = "lampss:org";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -149,7 +148,7 @@ class OrganizationClaimTest {
                 "openid " + ORGANIZATION_SCOPE + ":" + person.invited()).get("access_token"));
         assertNull(notActiveThere.get(CLAIM), "an organization where the person is not active: no claim");
         assertEquals(400, tokenCall(LIGHTWEIGHT_APP, Map.of("grant_type", "password", "username", person.username(),
-                        "password", PASSWORD, "scope", "openid " + ORGANIZATION_SCOPE + ":" + person.twoProfiles())).statusCode(),
+                        "password", People.PASSWORD, "scope", "openid " + ORGANIZATION_SCOPE + ":" + person.twoProfiles())).statusCode(),
                 "a client without the lampss:org scope cannot ask for it (invalid_scope)");
     }
 
@@ -215,11 +214,11 @@ class OrganizationClaimTest {
         user.setFirstName("Some");
         user.setLastName("One");
         user.setEnabled(true);
-        user.setCredentials(List.of(password()));
+        user.setCredentials(List.of(People.password()));
         plain.admin().users().create(user).close();
 
         HttpResponse<String> response = tokenCall(plain, APP, Map.of("grant_type", "password", "username", "someone",
-                "password", PASSWORD, "scope", "openid"));
+                "password", People.PASSWORD, "scope", "openid"));
 
         assertEquals(200, response.statusCode(), response.body());
         assertFalse(payload(read(response.body()).get("access_token")).containsKey(CLAIM));
@@ -260,7 +259,7 @@ class OrganizationClaimTest {
         assertEquals(List.of("ofa-read-only"), entry(expected, oneProfile).get("profiles"));
         assertTrue(((List<?>) entry(expected, primaryOf).get("profiles")).contains("sr-user"));
 
-        CredentialRepresentation password = password();
+        CredentialRepresentation password = People.password();
         realm.admin().users().get(userId).resetPassword(password);
         String username = realm.admin().users().get(userId).toRepresentation().getUsername();
         return new Scenario(userId, username, primaryOf, twoProfiles, oneProfile, invited, inactive, expected);
@@ -355,19 +354,11 @@ class OrganizationClaimTest {
         return realm.admin().clients().get(realm.admin().clients().findByClientId(clientId).get(0).getId());
     }
 
-    private static CredentialRepresentation password() {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        return password;
-    }
-
     // ------------------------------------------------------------------ OIDC endpoints
 
     private Map<String, Object> passwordGrant(String clientId, String username, String scope) {
         HttpResponse<String> response = tokenCall(clientId, Map.of("grant_type", "password", "username", username,
-                "password", PASSWORD, "scope", scope));
+                "password", People.PASSWORD, "scope", scope));
         assertEquals(200, response.statusCode(), response.body());
         return read(response.body());
     }

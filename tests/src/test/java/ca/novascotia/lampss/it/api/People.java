@@ -24,7 +24,8 @@ import org.keycloak.util.JsonSerialization;
 public final class People {
 
     public static final String TEST_CLIENT = "lampss-api-test";
-    private static final String PASSWORD = "Test-password-1";
+    /** The password test users sign in with (never a real credential). */
+    public static final String PASSWORD = "Test-password-1";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ManagedRealm realm;
@@ -43,26 +44,25 @@ public final class People {
 
     /** A member of provincial staff holding the Operations Support realm role. */
     public LampssApi operationsSupport(String username) {
-        String id = createUser(username);
-        RoleRepresentation role = realm.admin().roles().get("operations-support").toRepresentation();
-        realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
+        createUser(username, true);
         return signIn(username);
     }
 
     /** A user of the realm with no organization (e.g. someone else's staff). */
     public LampssApi outsider(String username) {
-        createUser(username);
+        createUser(username, false);
         return signIn(username);
     }
 
     /** Lets an existing user (e.g. a contact created through the API) sign in with a password. */
     public LampssApi signInAs(String userId) {
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        realm.admin().users().get(userId).resetPassword(password);
+        givePassword(userId);
         return signIn(realm.admin().users().get(userId).toRepresentation().getUsername());
+    }
+
+    /** Sets the test password on an existing user, for {@link #accessToken}. */
+    public void givePassword(String userId) {
+        realm.admin().users().get(userId).resetPassword(password());
     }
 
     public LampssApi anonymous() {
@@ -74,7 +74,8 @@ public final class People {
         return new LampssApi(realm.getBaseUrl(), token, null);
     }
 
-    private String createUser(String username) {
+    /** A user with the test password, holding the Operations Support role or not; returns the user id. */
+    public String createUser(String username, boolean operationsSupport) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@example.ca");
@@ -82,18 +83,29 @@ public final class People {
         user.setLastName("Test");
         user.setEnabled(true);
         user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        user.setCredentials(List.of(password()));
+        String id;
         try (var response = realm.admin().users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("cannot create " + username + ": " + response.getStatus());
             }
             String location = response.getLocation().getPath();
-            return location.substring(location.lastIndexOf('/') + 1);
+            id = location.substring(location.lastIndexOf('/') + 1);
         }
+        if (operationsSupport) {
+            RoleRepresentation role = realm.admin().roles().get("operations-support").toRepresentation();
+            realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
+        }
+        return id;
+    }
+
+    /** The test password as a credential, for users created or reset through the admin API. */
+    public static CredentialRepresentation password() {
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        return password;
     }
 
     /** The token endpoint's status for a password sign-in of this user (200, or 400/401 when refused). */
@@ -101,15 +113,19 @@ public final class People {
         return tokenResponse(realm.admin().users().get(userId).toRepresentation().getUsername()).statusCode();
     }
 
-    @SuppressWarnings("unchecked")
     private LampssApi signIn(String username) {
+        return new LampssApi(realm.getBaseUrl(), accessToken(username), null);
+    }
+
+    /** A fresh access token of a user who has the test password (password grant, test client). */
+    @SuppressWarnings("unchecked")
+    public String accessToken(String username) {
         HttpResponse<String> response = tokenResponse(username);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + response.body());
         }
         try {
-            Map<String, Object> tokens = JsonSerialization.readValue(response.body(), Map.class);
-            return new LampssApi(realm.getBaseUrl(), (String) tokens.get("access_token"), null);
+            return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
