@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.invitation;
 
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +52,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
         }
         if (refusal.isPresent()) {
             context.getEvent().error(Errors.INVALID_TOKEN);
+            LampssMetrics.invitationRefused(realm.getName(), refusal.get());
             return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
                     .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
         }
