@@ -1,6 +1,5 @@
 package ca.novascotia.lampss.invitation;
 
-import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.core.Response;
@@ -51,8 +50,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
             refusal = Optional.of(Invitations.INVALID);
         }
         if (refusal.isPresent()) {
-            context.getEvent().error(Errors.INVALID_TOKEN);
-            LampssMetrics.invitationRefused(realm.getName(), refusal.get());
+            context.getEvent().detail(InvitationLinkMetrics.REFUSAL_DETAIL, refusal.get()).error(Errors.INVALID_TOKEN);
             return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
                     .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
         }

@@ -65,8 +65,11 @@ public final class RealmData {
                 invitations, audit);
     }
 
-    /** @return how many rows of each kind were imported, in the order memberships, invitations, audit */
-    public int[] importAll(LampssExport data) {
+    /** How many rows of each kind an import wrote. */
+    public record Imported(int memberships, int invitations, int audit) {
+    }
+
+    public Imported importAll(LampssExport data) {
         if (!LampssExport.FORMAT.equals(data.format())) {
             throw new Refused("IMPORT_INVALID", "format");
         }
@@ -93,7 +96,7 @@ public final class RealmData {
             importAudit(audit.get(i), "audit[" + i + "]");
         }
         lampss.em().flush();
-        return new int[] {memberships.size(), invitations.size(), audit.size()};
+        return new Imported(memberships.size(), invitations.size(), audit.size());
     }
 
     /** Deletes our rows of a realm being removed, so that its ids leave nothing behind. */

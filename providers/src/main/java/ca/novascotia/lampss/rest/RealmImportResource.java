@@ -11,8 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -54,18 +52,12 @@ public class RealmImportResource {
             if (data == null) {
                 throw ApiException.badRequest("MALFORMED_BODY", null);
             }
-            int[] counts;
             try {
-                counts = new RealmData(request.lampss).importAll(data);
+                return Response.ok(new RealmData(request.lampss).importAll(data)).build();
             } catch (RealmData.Refused refused) {
-                throw new ApiException("IMPORT_TARGET_NOT_EMPTY".equals(refused.code()) || "IMPORT_UNRESOLVED".equals(refused.code())
-                        ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST, refused.code(), refused.at());
+                throw new ApiException("IMPORT_INVALID".equals(refused.code()) ? Response.Status.BAD_REQUEST : Response.Status.CONFLICT,
+                        refused.code(), refused.at());
             }
-            Map<String, Object> imported = new LinkedHashMap<>();
-            imported.put("memberships", counts[0]);
-            imported.put("invitations", counts[1]);
-            imported.put("audit", counts[2]);
-            return Response.ok(imported).build();
         });
     }
 }

@@ -28,8 +28,10 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * public description itself): unusable tokens of nine kinds on each operation, bodies of the wrong
  * shape, types or size, script and SQL metacharacters where they are not valid, unknown ids, other
  * organizations' ids, callers without the right. Each one gets its 4xx with a JSON message that
- * repeats none of the hostile input, and the database is the same after it as before (our tables
- * through the realm export, the users, organizations, contacts and grants, the emails sent).
+ * repeats none of the hostile input, and the database is the same after it as before: after each
+ * request that could write (every method but GET) our tables through the realm data export, the
+ * organization's contacts and grants and the emails sent are compared; after the whole corpus also
+ * the users, the organizations and the other organization's contacts.
  */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class BadInputCorpusTest {
@@ -84,17 +86,21 @@ class BadInputCorpusTest {
         Rows before = rows(ops, admin, org);
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
+        int checked = 0;
         int unchanged = 0;
         for (Case c : cases) {
             LampssApi.Reply reply = c.caller().sendRaw(c.method(), c.path(), c.body());
             statuses.merge(reply.status(), 1, Integer::sum);
             String problem = problem(c, reply);
-            Rows after = rows(ops, admin, org);
-            if (after.equals(before)) {
-                unchanged++;
-            } else {
-                problem = (problem == null ? "" : problem + "; ") + "the database changed";
-                before = after;
+            if (!c.method().equals("GET")) {
+                checked++;
+                Rows after = rows(ops, admin, org);
+                if (after.equals(before)) {
+                    unchanged++;
+                } else {
+                    problem = (problem == null ? "" : problem + "; ") + "the database changed";
+                    before = after;
+                }
             }
             if (problem != null) {
                 failures.add(c.name() + " → " + problem + ": " + abbreviate(reply.toString()));
@@ -104,7 +110,7 @@ class BadInputCorpusTest {
         int fourXx = statuses.entrySet().stream().filter(e -> e.getKey() >= 400 && e.getKey() < 500).mapToInt(Map.Entry::getValue).sum();
         int fiveXx = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
         System.out.println("CORPUS sent=" + cases.size() + " 4xx=" + fourXx + " 5xx=" + fiveXx + " unchanged="
-                + (unchanged == cases.size() && unchangedAtTheEnd) + " unchangedCases=" + unchanged + " failures=" + failures.size() + " byStatus=" + statuses);
+                + (unchanged == checked && unchangedAtTheEnd) + " writesCheckedOneByOne=" + checked + " failures=" + failures.size() + " byStatus=" + statuses);
 
         assertTrue(cases.size() >= 200, "at least 200 cases: " + cases.size());
         assertTrue(failures.isEmpty(), failures.size() + " failed:\n" + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
