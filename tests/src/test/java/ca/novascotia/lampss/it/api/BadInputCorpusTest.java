@@ -118,6 +118,29 @@ class BadInputCorpusTest {
         assertTrue(unchangedAtTheEnd, "users, organizations and both organizations' contacts are as before the corpus");
     }
 
+    @Test
+    void markupAndSqlThatAreValidTextAreStoredAsSentAndReturnedOnlyInsideJsonOrEscaped() throws Exception {
+        People people = new People(realm);
+        LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
+        String org = new Fixture(people, ops).organization();
+        String email = Fixture.unique("o'brien") + "@example.ca";
+
+        LampssApi.Reply added = ops.post("/organizations/" + org + "/contacts", Map.of("firstName", SCRIPT, "lastName", SQL,
+                "email", email, "invitationMessage", SCRIPT));
+
+        assertEquals(201, added.status(), added::toString);
+        LampssApi.Reply read = ops.get(Fixture.path(org, added.string("id")));
+        assertEquals(SCRIPT, read.string("firstName"));
+        assertEquals(SQL, read.string("lastName"));
+        assertEquals(email.toLowerCase(), read.string("email"));
+        assertTrue(read.headers().get("content-type").get(0).startsWith("application/json"), read.headers()::toString);
+        String csv = ops.get("/organizations/" + org + "/access-review").body();
+        assertTrue(csv.contains("\"" + SQL + "\",\"" + SCRIPT + "\""), "quoted cells: " + csv);
+        String html = InvitationMail.part(InvitationMail.lastMessageTo(mail, email), "text/html");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains(SCRIPT), "escaped in the email");
+        assertEquals(1, ops.get("/organizations/" + org + "/contacts?activeOnly=false").items().size());
+    }
+
     /** Every operation that takes a token, with a body that would be valid. */
     private static List<Operation> operations(String org, String member, String invited) {
         String o = "/organizations/" + org;
