@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.invitation;
 
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,6 +43,7 @@ public final class EmailInvitationIssuer implements InvitationIssuer {
         InvitationEntity invitation = new Invitations(session, realm).issue(organization.getId(), invitee.getId(), inviter.getId());
         String link = link(realm, invitee, invitation);
         send(realm, invitee, inviter, organization, message, link, Instant.ofEpochMilli(invitation.getExpiresAt()));
+        LampssMetrics.invitationSent(realm.getName());
     }
 
     private String link(RealmModel realm, UserModel invitee, InvitationEntity invitation) {

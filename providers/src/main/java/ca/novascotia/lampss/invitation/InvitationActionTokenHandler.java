@@ -50,7 +50,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
             refusal = Optional.of(Invitations.INVALID);
         }
         if (refusal.isPresent()) {
-            context.getEvent().error(Errors.INVALID_TOKEN);
+            context.getEvent().detail(InvitationLinkMetrics.REFUSAL_DETAIL, refusal.get()).error(Errors.INVALID_TOKEN);
             return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession)
                     .setError(refusal.get()).createErrorPage(Response.Status.BAD_REQUEST);
         }

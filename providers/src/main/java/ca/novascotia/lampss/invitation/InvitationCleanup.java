@@ -1,10 +1,12 @@
 package ca.novascotia.lampss.invitation;
 
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
@@ -30,11 +32,13 @@ public final class InvitationCleanup implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        int expired = Invitations.expireOverdue(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
-                Time.currentTimeMillis());
-        if (expired > 0) {
-            LOG.infof("%d invitation(s) expired", expired);
-        }
+        Invitations.expireOverdue(session.getProvider(JpaConnectionProvider.class).getEntityManager(), Time.currentTimeMillis())
+                .forEach((realmId, expired) -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    String realmName = realm == null ? realmId : realm.getName();
+                    LOG.infof("%d invitation(s) expired in realm %s", expired, realmName);
+                    LampssMetrics.invitationsExpired(realmName, expired);
+                });
     }
 
     @Override

@@ -3,6 +3,7 @@ package ca.novascotia.lampss.invitation;
 import ca.novascotia.lampss.domain.AccessChange;
 import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.LampssRealm;
 import ca.novascotia.lampss.model.MemberProfiles;
@@ -97,6 +98,7 @@ public class InvitationGate implements Authenticator {
         MembershipEntity row = memberships.find(invitation.getOrganizationId(), person.getId()).orElse(null);
         GroupModel group = realm.getGroupById(invitation.getOrganizationId());
         invitations.end(invitation, Invitation.State.ACCEPTED);
+        LampssMetrics.invitationAccepted(realm.getName());
         if (row == null || group == null || !MembershipState.INVITED.name().equals(row.getState())) {
             return;
         }
@@ -113,6 +115,7 @@ public class InvitationGate implements Authenticator {
 
     private static void deny(AuthenticationFlowContext context, String message) {
         context.getEvent().error(Errors.ACCESS_DENIED);
+        LampssMetrics.invitationRefused(context.getRealm().getName(), message);
         Response page = context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN);
         context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
     }

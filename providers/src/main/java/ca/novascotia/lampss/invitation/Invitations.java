@@ -5,7 +5,9 @@ import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -113,14 +115,22 @@ public final class Invitations {
     }
 
     /**
-     * Marks every pending invitation past its expiry as expired, in one statement. Idempotent, so it
-     * is safe when several nodes run it; the scheduler runs it once per period across the cluster anyway.
+     * Marks every pending invitation past its expiry as expired, realm by realm (one statement per
+     * realm that has any), and says how many per realm id. Idempotent, so it is safe when several
+     * nodes run it; the scheduler runs it once per period across the cluster anyway.
      */
-    public static int expireOverdue(EntityManager em, long now) {
-        return em.createQuery("update InvitationEntity i set i.state = 'EXPIRED', i.endedAt = :now"
-                        + " where i.state = 'PENDING' and i.expiresAt <= :now")
+    public static Map<String, Integer> expireOverdue(EntityManager em, long now) {
+        Map<String, Integer> expired = new LinkedHashMap<>();
+        em.createQuery("select distinct i.realmId from InvitationEntity i where i.state = 'PENDING' and i.expiresAt <= :now",
+                        String.class)
                 .setParameter("now", now)
-                .executeUpdate();
+                .getResultList()
+                .forEach(realmId -> expired.put(realmId, em.createQuery("update InvitationEntity i set i.state = 'EXPIRED',"
+                                + " i.endedAt = :now where i.realmId = :realm and i.state = 'PENDING' and i.expiresAt <= :now")
+                        .setParameter("now", now)
+                        .setParameter("realm", realmId)
+                        .executeUpdate()));
+        return expired;
     }
 
     public static Invitation toDomain(InvitationEntity entity) {

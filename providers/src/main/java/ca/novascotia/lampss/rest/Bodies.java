@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A JSON request body, read strictly: an object, only the fields the endpoint knows, each of the
@@ -21,6 +22,8 @@ final class Bodies {
     static final int MAX_BODY_LENGTH = 64 * 1024;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Only a plain name is echoed back in an error; anything else (markup, quotes, huge) is not repeated. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private final ObjectNode json;
 
@@ -45,7 +48,7 @@ final class Bodies {
         while (names.hasNext()) {
             String name = names.next();
             if (!knownFields.contains(name)) {
-                throw ApiException.badRequest("UNKNOWN_FIELD", name.length() > 64 ? name.substring(0, 64) : name);
+                throw ApiException.badRequest("UNKNOWN_FIELD", SAFE_NAME.matcher(name).matches() ? name : null);
             }
         }
         return new Bodies(object);

@@ -27,7 +27,7 @@ final class ErrorMessages {
 
     static String message(String code, String field, Locale locale) {
         ResourceBundle bundle = bundle(locale);
-        String text = lookup(bundle, code, code);
+        String text = field == null ? lookup(bundle, code + ".unnamed", lookup(bundle, code, code)) : lookup(bundle, code, code);
         String label = field == null ? "" : lookup(bundle, "field." + field, field);
         Integer max = field == null ? null : LIMITS.get(field);
         return text.replace("{field}", label).replace("{max}", max == null ? "" : String.valueOf(max));

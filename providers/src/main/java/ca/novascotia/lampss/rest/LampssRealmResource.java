@@ -38,6 +38,16 @@ public class LampssRealmResource implements RealmResourceProvider {
         return new MeResource(session, settings);
     }
 
+    @Path("export")
+    public RealmExportResource export() {
+        return new RealmExportResource(session, settings);
+    }
+
+    @Path("import")
+    public RealmImportResource importData() {
+        return new RealmImportResource(session, settings);
+    }
+
     @Path("openapi.yaml")
     public OpenApiResource openApi() {
         return new OpenApiResource();

@@ -1,6 +1,9 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.invitation.InvitationCleanup;
+import ca.novascotia.lampss.model.RealmData;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 import java.util.List;
@@ -45,6 +48,10 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 InvitationCleanup.schedule(factory, settings.invitationCleanupSeconds());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                // Our rows hang on the realm by id only: they go with it, in the same transaction.
+                RealmData.forget(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager(),
+                        removed.getRealm().getId());
             }
         });
     }

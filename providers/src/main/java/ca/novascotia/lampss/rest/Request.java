@@ -5,6 +5,7 @@ import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Actor;
 import ca.novascotia.lampss.domain.DelegationPolicy;
 import ca.novascotia.lampss.domain.Target;
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Actors;
 import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.ContactDirectory;
@@ -22,6 +23,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * One authenticated API call: who is asking (loaded once, as the delegation policy sees them), in
@@ -42,6 +44,7 @@ final class Request {
     final People people;
     final ContactDirectory directory;
     final AuditTrail audit;
+    private final AdminAuth adminAuth;
 
     private Request(LampssRealm lampss, AuthResult auth) {
         this.lampss = lampss;
@@ -53,7 +56,8 @@ final class Request {
         this.profiles = new MemberProfiles(grants);
         this.people = new People(lampss, memberships);
         this.directory = new ContactDirectory(lampss, grants);
-        this.audit = new AuditTrail(lampss, new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client()));
+        this.adminAuth = new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client());
+        this.audit = new AuditTrail(lampss, adminAuth);
         this.actor = new Actors(lampss, memberships, grants).load(user);
     }
 
@@ -78,8 +82,16 @@ final class Request {
     /** @throws ApiException 403 or 409 with the policy's reason when it refuses */
     void require(Action action, Target target) {
         POLICY.decide(actor, action, target).reason().ifPresent(reason -> {
+            LampssMetrics.delegationRefused(lampss.realm().getName(), action.name(), reason.name());
             throw new ApiException(ApiException.status(reason), reason.name(), null);
         });
+    }
+
+    /** @throws ApiException 403 unless the caller may manage this realm (realm-management manage-realm) */
+    void requireRealmAdministrator() {
+        if (!AdminPermissions.evaluator(lampss.session(), lampss.realm(), adminAuth).realm().canManageRealm()) {
+            throw new ApiException(Status.FORBIDDEN, "REALM_ADMINISTRATOR_ONLY");
+        }
     }
 
     DelegationPolicy policy() {

@@ -13,6 +13,8 @@ public class LampssServerConfig implements KeycloakServerConfig {
                 // Lets a client ask for one organization's claim with the scope value lampss:org:<id>
                 // (README, "Token claims"): Keycloak accepts such values only as dynamic scopes.
                 .features(Profile.Feature.DYNAMIC_SCOPES)
+                // /metrics on the management port, where our counters are read (README, "Metrics").
+                .option("metrics-enabled", "true")
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
                 // The invitation clean-up runs every 2 s, so a test can watch it mark an invitation expired.

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.novascotia.lampss.it.LampssServerConfig;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -15,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.AccessToken;
@@ -48,8 +45,6 @@ import org.openqa.selenium.By;
  */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class InvitationTest {
-
-    private static final Pattern LINK = Pattern.compile("(http\\S+/login-actions/action-token\\?key=[A-Za-z0-9._-]+)");
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm lampss;
@@ -107,9 +102,12 @@ class InvitationTest {
         assertTrue(driver.findElement(By.id("lampss-invitation-intro")).getText().contains("Org "), driver.getCurrentUrl());
         assertEquals("INVITED", ops.get(path(org, userId)).string("state"), "opening the link consumes nothing");
 
+        double acceptedBefore = ServerMetrics.value("lampss_invitations_accepted_total", "realm", lampss.getName());
         click(By.id("lampss-invitation-sign-in"));
         assertTrue(driver.getCurrentUrl().startsWith(mynsaccount.getBaseUrl()), driver.getCurrentUrl());
         signInAtStandIn("alex.martin");
+        assertEquals(acceptedBefore + 1, ServerMetrics.value("lampss_invitations_accepted_total", "realm", lampss.getName()),
+                "counted on the metrics endpoint");
 
         assertTrue(driver.getCurrentUrl().startsWith(lampss.getBaseUrl() + "/account"), () -> "landed: " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText());
         LampssApi.Reply contact = ops.get(path(org, userId));
@@ -168,10 +166,13 @@ class InvitationTest {
         String userId = addContactInvitedFor(org, email, "PT2S");
         String expiring = link(part(lastMessageTo(email), "text/plain"));
         Thread.sleep(3000);
+        double refusedBefore = ServerMetrics.value("lampss_invitations_refused_total", "realm", lampss.getName(), "reason", "expired");
 
         driver.open(expiring);
 
         assertNotNull(errorPage.getError(), "expired");
+        assertEquals(refusedBefore + 1, ServerMetrics.value("lampss_invitations_refused_total", "realm", lampss.getName(),
+                "reason", "expired"), "counted on the metrics endpoint");
         assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
         assertTrue(lampss.admin().users().get(userId).getFederatedIdentity().isEmpty());
     }
@@ -246,8 +247,11 @@ class InvitationTest {
 
         assertEquals(200, ops.send("DELETE", path(org, userId) + "/invitation", null).status());
         forgetSessions();
+        double revokedBefore = ServerMetrics.value("lampss_invitations_refused_total", "realm", lampss.getName(), "reason", "revoked");
         driver.open(second);
         assertTrue(errorPage.getError().contains("withdrawn"), errorPage.getError());
+        assertEquals(revokedBefore + 1, ServerMetrics.value("lampss_invitations_refused_total", "realm", lampss.getName(),
+                "reason", "revoked"), "counted on the metrics endpoint");
         assertEquals("INVITED", ops.get(path(org, userId)).string("state"));
         assertEquals("INVITATION_NOT_FOUND", ops.send("DELETE", path(org, userId) + "/invitation", null).error());
         List<String> actions = ops.get("/organizations/" + org + "/audit").items().stream().map(a -> (String) a.get("action")).toList();
@@ -258,6 +262,7 @@ class InvitationTest {
     void anExpiredInvitationShowsAsExpiredAndCanBeResent() throws Exception {
         String org = fixture.organization();
         fixture.primaryContact(org);
+        double expiredBefore = ServerMetrics.value("lampss_invitations_expired_total", "realm", lampss.getName());
         String userId = addContactInvitedFor(org, Fixture.unique("lapsed") + "@example.ca", "PT2S");
         Thread.sleep(2500);
 
@@ -266,6 +271,8 @@ class InvitationTest {
             Thread.sleep(200);
         }
         assertNotNull(invitationOf(org, userId).get("closedAt"), "the scheduled clean-up marked it expired");
+        assertTrue(ServerMetrics.value("lampss_invitations_expired_total", "realm", lampss.getName()) >= expiredBefore + 1,
+                "counted on the metrics endpoint");
         assertEquals(200, ops.post(path(org, userId) + "/invitation", null).status());
         assertEquals("PENDING", invitationOf(org, userId).get("state"));
         assertEquals(1, ops.get("/organizations/" + org + "/invitations").items().stream()
@@ -421,39 +428,15 @@ class InvitationTest {
     }
 
     private MimeMessage lastMessageTo(String email) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            MimeMessage[] messages = mail.getReceivedMessages();
-            for (int i = messages.length - 1; i >= 0; i--) {
-                if (messages[i].getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
-                    return messages[i];
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no email to " + email);
+        return InvitationMail.lastMessageTo(mail, email);
     }
 
     private static String part(MimeMessage message, String type) throws Exception {
-        Multipart multipart = (Multipart) message.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if (multipart.getBodyPart(i).isMimeType(type)) {
-                return (String) multipart.getBodyPart(i).getContent();
-            }
-            if (multipart.getBodyPart(i).getContent() instanceof Multipart nested) {
-                for (int j = 0; j < nested.getCount(); j++) {
-                    if (nested.getBodyPart(j).isMimeType(type)) {
-                        return (String) nested.getBodyPart(j).getContent();
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " part");
+        return InvitationMail.part(message, type);
     }
 
     private static String link(String text) {
-        Matcher matcher = LINK.matcher(text);
-        assertTrue(matcher.find(), text);
-        return matcher.group(1);
+        return InvitationMail.link(text);
     }
 
     @SuppressWarnings("unchecked")

@@ -43,6 +43,11 @@ public final class LampssApi {
         }
     }
 
+    /** The bearer token this caller sends. */
+    public String token() {
+        return token;
+    }
+
     public LampssApi inLanguage(String acceptLanguage) {
         return new LampssApi(base.substring(0, base.length() - "/lampss".length()), token, acceptLanguage);
     }

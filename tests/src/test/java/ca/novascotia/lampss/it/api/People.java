@@ -48,6 +48,15 @@ public final class People {
         return signIn(username);
     }
 
+    /** An administrator of the realm (realm-management's manage-realm), in no organization. */
+    public LampssApi realmAdministrator(String username) {
+        String id = createUser(username, false);
+        var management = realm.admin().clients().findByClientId("realm-management").get(0);
+        RoleRepresentation manageRealm = realm.admin().clients().get(management.getId()).roles().get("manage-realm").toRepresentation();
+        realm.admin().users().get(id).roles().clientLevel(management.getId()).add(List.of(manageRealm));
+        return signIn(username);
+    }
+
     /** A user of the realm with no organization (e.g. someone else's staff). */
     public LampssApi outsider(String username) {
         createUser(username, false);
@@ -110,7 +119,7 @@ public final class People {
 
     /** The token endpoint's status for a password sign-in of this user (200, or 400/401 when refused). */
     public int signInStatus(String userId) {
-        return tokenResponse(realm.admin().users().get(userId).toRepresentation().getUsername()).statusCode();
+        return tokenResponse(realm.admin().users().get(userId).toRepresentation().getUsername(), TEST_CLIENT).statusCode();
     }
 
     private LampssApi signIn(String username) {
@@ -118,9 +127,14 @@ public final class People {
     }
 
     /** A fresh access token of a user who has the test password (password grant, test client). */
-    @SuppressWarnings("unchecked")
     public String accessToken(String username) {
-        HttpResponse<String> response = tokenResponse(username);
+        return accessToken(username, TEST_CLIENT);
+    }
+
+    /** A fresh access token through another public client with the password grant (e.g. one with short-lived tokens). */
+    @SuppressWarnings("unchecked")
+    public String accessToken(String username, String clientId) {
+        HttpResponse<String> response = tokenResponse(username, clientId);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + response.body());
         }
@@ -131,8 +145,8 @@ public final class People {
         }
     }
 
-    private HttpResponse<String> tokenResponse(String username) {
-        String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username=" + enc(username) + "&password=" + enc(PASSWORD)
+    private HttpResponse<String> tokenResponse(String username, String clientId) {
+        String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username) + "&password=" + enc(PASSWORD)
                 + "&scope=openid";
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))

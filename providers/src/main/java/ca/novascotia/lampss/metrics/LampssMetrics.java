@@ -1,0 +1,64 @@
+package ca.novascotia.lampss.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Locale;
+
+/**
+ * Our counters, in Micrometer's global registry. Keycloak adds its Prometheus registry there when
+ * started with {@code --metrics-enabled=true}, so they appear on the management port's
+ * {@code /metrics} (e.g. {@code lampss_invitations_sent_total{realm="lampss"}}); without it the
+ * global registry is empty and counting costs nothing. Tags take values from short fixed lists
+ * (realm names, refusal reasons, actions), never ids, so the number of series stays small.
+ */
+public final class LampssMetrics {
+
+    static final String INVITATIONS_SENT = "lampss.invitations.sent";
+    static final String INVITATIONS_ACCEPTED = "lampss.invitations.accepted";
+    static final String INVITATIONS_EXPIRED = "lampss.invitations.expired";
+    static final String INVITATIONS_REFUSED = "lampss.invitations.refused";
+    static final String DELEGATION_REFUSALS = "lampss.delegation.refusals";
+
+    private LampssMetrics() {
+    }
+
+    /** An invitation email went out (a new contact, or a re-send). */
+    public static void invitationSent(String realm) {
+        counter(INVITATIONS_SENT, "Invitation emails sent", "realm", realm).increment();
+    }
+
+    /** A person signed in with My NS Account through a valid invitation. */
+    public static void invitationAccepted(String realm) {
+        counter(INVITATIONS_ACCEPTED, "Invitations accepted", "realm", realm).increment();
+    }
+
+    /** The clean-up marked this many overdue invitations expired. */
+    public static void invitationsExpired(String realm, int count) {
+        counter(INVITATIONS_EXPIRED, "Invitations marked expired by the clean-up", "realm", realm).increment(count);
+    }
+
+    /**
+     * An invitation link or the sign-in gate refused someone; {@code reason} is the refusal page's
+     * message key without its prefix, e.g. {@code expired}, {@code revoked}, {@code no-access-yet}.
+     */
+    public static void invitationRefused(String realm, String messageKey) {
+        counter(INVITATIONS_REFUSED, "Invitation links and sign-ins refused", "realm", realm, "reason", reason(messageKey))
+                .increment();
+    }
+
+    /** The delegation policy refused an action (e.g. a profile the caller may not give). */
+    public static void delegationRefused(String realm, String action, String reason) {
+        counter(DELEGATION_REFUSALS, "Actions the delegation policy refused", "realm", realm, "action", action,
+                "reason", reason).increment();
+    }
+
+    /** {@code lampssInvitationExpired} → {@code expired}; {@code lampssNoAccessYet} → {@code no-access-yet}. */
+    static String reason(String messageKey) {
+        String name = messageKey.replaceFirst("^lampss(Invitation)?", "");
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(Metrics.globalRegistry);
+    }
+}
