@@ -45,7 +45,7 @@ install_keycloak() {
   fi
   if [ ! -f "$KC_HOME/.lampss-built" ]; then
     say "Building the optimized Keycloak image (once per jar change)"
-    "$KC_HOME/bin/kc.sh" build --db=dev-file --health-enabled=true --metrics-enabled=true --features=dynamic-scopes
+    "$KC_HOME/bin/kc.sh" build --db=dev-file --health-enabled=true --metrics-enabled=true --features=dynamic-scopes,declarative-ui
     touch "$KC_HOME/.lampss-built"
   fi
 }

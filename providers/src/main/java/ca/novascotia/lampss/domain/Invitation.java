@@ -43,14 +43,37 @@ public record Invitation(String id, String organizationId, String userId, State 
      * last forever or die at once.
      */
     public static Duration lifetime(String configured) {
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_LIFETIME;
+        return acceptableLifetime(configured).orElse(DEFAULT_LIFETIME);
+    }
+
+    /**
+     * The lifetime an administrator typed, or empty when it is blank, not an ISO-8601 duration, or
+     * outside one second to a year (what the admin console refuses before saving).
+     */
+    public static Optional<Duration> acceptableLifetime(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
         }
         try {
-            Duration value = Duration.parse(configured.strip());
-            return value.getSeconds() >= 1 && value.compareTo(MAX_LIFETIME) <= 0 ? value : DEFAULT_LIFETIME;
+            Duration value = Duration.parse(text.strip());
+            return value.getSeconds() >= 1 && value.compareTo(MAX_LIFETIME) <= 0 ? Optional.of(value) : Optional.empty();
         } catch (java.time.format.DateTimeParseException e) {
-            return DEFAULT_LIFETIME;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a page may be where an accepted invitation lands: an absolute {@code http(s)} URL with
+     * a host (a relative or scripted URL would be an open door once signed in).
+     */
+    public static boolean acceptableLandingUrl(String text) {
+        if (text == null || !(text.startsWith("https://") || text.startsWith("http://"))) {
+            return false;
+        }
+        try {
+            return java.net.URI.create(text).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.invitation;
 
+import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.InvitationEntity;
 import jakarta.ws.rs.core.Response;
@@ -67,7 +68,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
     /** An operator-configured landing page (e.g. the delegated console) replaces the account console. */
     private static void land(RealmModel realm, AuthenticationSessionModel authSession) {
         String landing = realm.getAttribute(LANDING_ATTRIBUTE);
-        if (landing != null && (landing.startsWith("https://") || landing.startsWith("http://"))) {
+        if (Invitation.acceptableLandingUrl(landing)) {
             authSession.setRedirectUri(landing);
             authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, landing);
         }

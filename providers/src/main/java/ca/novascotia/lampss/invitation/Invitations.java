@@ -20,7 +20,7 @@ public final class Invitations {
 
     /** Realm attribute naming the identity provider invited people sign in with (default {@value #DEFAULT_IDP}). */
     public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
-    static final String DEFAULT_IDP = "mynsaccount";
+    public static final String DEFAULT_IDP = "mynsaccount";
     /** Message key of the page for a link that names no stored invitation of this realm. */
     static final String INVALID = "lampssInvitationInvalid";
 

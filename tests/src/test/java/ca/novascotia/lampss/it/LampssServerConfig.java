@@ -12,7 +12,9 @@ public class LampssServerConfig implements KeycloakServerConfig {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
                 // Lets a client ask for one organization's claim with the scope value lampss:org:<id>
                 // (README, "Token claims"): Keycloak accepts such values only as dynamic scopes.
-                .features(Profile.Feature.DYNAMIC_SCOPES)
+                // declarative-ui: the LaMPSS tab of Realm settings in the admin console (README,
+                // "Keycloak admin console").
+                .features(Profile.Feature.DYNAMIC_SCOPES, Profile.Feature.DECLARATIVE_UI)
                 // /metrics on the management port, where our counters are read (README, "Metrics").
                 .option("metrics-enabled", "true")
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
