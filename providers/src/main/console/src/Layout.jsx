@@ -2,7 +2,7 @@ import React from 'react';
 import { useHref, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import {
   Masthead, MastheadBrand, MastheadContent, MastheadMain, MastheadToggle, Nav, NavItem, NavList, Page,
-  PageSidebar, PageSidebarBody, PageToggleButton, SkipToContent, ToggleGroup, ToggleGroupItem, Toolbar,
+  PageSidebar, PageSidebarBody, PageToggleButton, SkipToContent, Toolbar,
   ToolbarContent, ToolbarGroup, ToolbarItem, Button,
 } from '@patternfly/react-core';
 import BarsIcon from '@patternfly/react-icons/dist/esm/icons/bars-icon';
@@ -52,16 +52,13 @@ export function Layout({ children }) {
   );
 }
 
+/** Switches to the other language; its name is written in that language (and marked so for screen readers). */
 function LanguageSwitch() {
-  const { t } = useI18n();
   const { locale, changeLocale } = useSession();
+  const other = locale === 'fr' ? { code: 'en', name: 'English' } : { code: 'fr', name: 'Français' };
   return (
-    <ToggleGroup aria-label={t('language')} isCompact>
-      <ToggleGroupItem id="lampss-lang-en" text="English" lang="en" buttonId="lampss-lang-en-button"
-        isSelected={locale === 'en'} onChange={() => changeLocale('en')} />
-      <ToggleGroupItem id="lampss-lang-fr" text="Français" lang="fr" buttonId="lampss-lang-fr-button"
-        isSelected={locale === 'fr'} onChange={() => changeLocale('fr')} />
-    </ToggleGroup>
+    <Button variant="link" isInline lang={other.code} id="lampss-lang-switch" className="lampss-masthead-link"
+      onClick={() => changeLocale(other.code)}>{other.name}</Button>
   );
 }
 

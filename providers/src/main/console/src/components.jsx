@@ -95,7 +95,7 @@ export function ProfilePicker({ profiles, modules, selected, onChange, grantable
 export function Paging({ total, first, max, onChange, id }) {
   const { t } = useI18n();
   return (
-    <Pagination id={id} itemCount={total} perPage={max} page={Math.floor(first / max) + 1}
+    <Pagination id={id} widgetId={id} itemCount={total} perPage={max} page={Math.floor(first / max) + 1}
       onSetPage={(_, page) => onChange((page - 1) * max, max)}
       onPerPageSelect={(_, perPage) => onChange(0, perPage)}
       perPageOptions={[{ title: '10', value: 10 }, { title: '20', value: 20 }, { title: '50', value: 50 }, { title: '100', value: 100 }]}
@@ -105,7 +105,6 @@ export function Paging({ total, first, max, onChange, id }) {
         toPreviousPageAriaLabel: t('paginationPrevious'), toNextPageAriaLabel: t('paginationNext'),
         toLastPageAriaLabel: t('paginationLast'), currPageAriaLabel: t('paginationCurrent'),
         paginationAriaLabel: t('paginationLabel'), ofWord: t('paginationOf'),
-        optionsToggleAriaLabel: t('paginationToggle'),
       }} />
   );
 }

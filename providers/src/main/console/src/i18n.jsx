@@ -131,7 +131,6 @@ const en = {
   paginationCurrent: 'Current page',
   paginationLabel: 'Pagination',
   paginationOf: 'of',
-  paginationToggle: 'Items per page',
 };
 
 const fr = {
@@ -265,7 +264,6 @@ const fr = {
   paginationCurrent: 'Page actuelle',
   paginationLabel: 'Pagination',
   paginationOf: 'de',
-  paginationToggle: 'Éléments par page',
 };
 
 export const MESSAGES = { en, fr };

@@ -64,22 +64,22 @@ public class ConsoleResource {
         String type = TYPES.get(extension);
         byte[] content = type == null || path.contains("..") || path.startsWith("/") ? null : read(ROOT + path);
         if (content == null) {
-            return SecurityHeaders.apply(Response.status(Response.Status.NOT_FOUND)).build();
+            return SecurityHeaders.apply(session, Response.status(Response.Status.NOT_FOUND)).build();
         }
         // Vite names every file under assets/ by its content hash: it never changes.
         String cache = path.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache";
-        return SecurityHeaders.apply(Response.ok(content, type)).header("Cache-Control", cache).build();
+        return SecurityHeaders.apply(session, Response.ok(content, type)).header("Cache-Control", cache).build();
     }
 
     /** index.html with a {@code <base>} naming the console's path, so its relative links work from every route. */
     private Response index() {
         byte[] page = read(ROOT + "index.html");
         if (page == null) {
-            return SecurityHeaders.apply(Response.status(Response.Status.NOT_FOUND)).build();
+            return SecurityHeaders.apply(session, Response.status(Response.Status.NOT_FOUND)).build();
         }
         String html = new String(page, StandardCharsets.UTF_8)
                 .replaceFirst("<head>", "<head>\n    <base href=\"" + consolePath() + "\">");
-        return SecurityHeaders.apply(Response.ok(html, TYPES.get("html"))).header("Cache-Control", "no-store").build();
+        return SecurityHeaders.apply(session, Response.ok(html, TYPES.get("html"))).header("Cache-Control", "no-store").build();
     }
 
     /** The console's absolute path on this server, honouring Keycloak's HTTP relative path. */

@@ -95,7 +95,7 @@ class ConsoleTest {
             assertTrue(browser.find(By.id("invitation-sent")).getText().contains("valid 30 days"));
             browser.screen("contacts-onboarded", "Org contacts");
             organizationId = browser.driver.getCurrentUrl().replaceAll(".*/o/([^/]+)/contacts.*", "$1");
-            assertEquals(List.of("ofa", "sr"), ops.get("/organizations/" + organizationId).json().get("modules"));
+            assertTrue(((List<?>) ops.get("/organizations/" + organizationId).json().get("modules")).containsAll(List.of("ofa", "sr")));
 
             browser.click(By.id("nav-invitations"));
             browser.screen("invitations", "Invitations");
@@ -173,7 +173,7 @@ class ConsoleTest {
             assertTrue(browser.isPresent(By.cssSelector("#audit-table [data-action='CONTACT_DEACTIVATED']")));
 
             // The same screens in French, and the server's messages with them.
-            browser.click(By.id("lampss-lang-fr-button"));
+            browser.click(By.id("lampss-lang-switch"));
             browser.screen("audit-fr", "Piste de vérification");
             browser.click(By.id("nav-contacts"));
             browser.click(By.id("add-contact"));
@@ -254,11 +254,14 @@ class ConsoleTest {
         assertEquals(200, asset.statusCode());
         assertTrue(asset.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
 
-        for (String missing : List.of("assets/none.js", "../../account/index.html", "assets/x.exe")) {
+        for (String missing : List.of("assets/none.js", "assets/x.exe", "index.exe")) {
             var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console() + missing)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(404, answer.statusCode(), missing);
         }
+        var outside = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console() + "../../account/index.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(outside.statusCode() == 400 || outside.statusCode() == 404, "no way out of the console's folder: " + outside.statusCode());
         var bare = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(console().replaceAll("/$", ""))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(302, bare.statusCode());
