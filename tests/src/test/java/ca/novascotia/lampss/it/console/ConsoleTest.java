@@ -99,7 +99,10 @@ class ConsoleTest {
 
             browser.click(By.id("nav-invitations"));
             browser.screen("invitations", "Invitations");
-            assertTrue(browser.find(By.cssSelector("[data-invitation-email='" + primaryEmail + "']")).getText().contains("Pending"));
+            WebElement invitation = browser.find(By.cssSelector("[data-invitation-email='" + primaryEmail + "']"));
+            assertTrue(invitation.getText().contains("Pending"), invitation.getText());
+            invitation.findElement(By.cssSelector(".invitation-resend")).click();
+            assertTrue(browser.find(By.id("invitation-notice")).getText().contains("A new invitation was sent to " + primaryEmail));
             browser.click(By.id("nav-home"));
             browser.screen("home-operations-support", "Org " + number);
         }
@@ -142,8 +145,19 @@ class ConsoleTest {
             invitationLink(email);
 
             browser.click(By.id("back-to-contacts"));
+            assertEquals("Invited", row(browser, email).findElement(By.cssSelector(".lampss-state")).getText());
+
+            // Their invitation is withdrawn from the Invitations screen, after a confirmation.
+            browser.click(By.id("nav-invitations"));
+            browser.find(By.cssSelector("[data-invitation-email='" + email + "'] .invitation-revoke")).click();
+            browser.find(By.id("revoke-confirm"));
+            browser.screenshot("invitations-revoke-dialog");
+            browser.assertAccessible("invitations-revoke-dialog");
+            browser.click(By.id("revoke-confirm"));
+            assertTrue(browser.find(By.id("invitation-notice")).getText().contains("was revoked"));
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-invitation-email='" + email + "']")).isEmpty(), "the revoked invitation to leave the list");
+            browser.click(By.id("nav-contacts"));
             WebElement row = row(browser, email);
-            assertEquals("Invited", row.findElement(By.cssSelector(".lampss-state")).getText());
 
             // 4. The primary contact edits that person, then deactivates them: they leave the list.
             row.findElement(By.tagName("a")).click();
