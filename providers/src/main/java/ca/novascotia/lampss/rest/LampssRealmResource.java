@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.rest;
 
+import ca.novascotia.lampss.console.ConsoleResource;
 import ca.novascotia.lampss.invitation.EmailInvitationIssuer;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -51,6 +52,12 @@ public class LampssRealmResource implements RealmResourceProvider {
     @Path("openapi.yaml")
     public OpenApiResource openApi() {
         return new OpenApiResource();
+    }
+
+    /** The delegated administration console (the page, not the API: it signs in on its own). */
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session);
     }
 
     @Override

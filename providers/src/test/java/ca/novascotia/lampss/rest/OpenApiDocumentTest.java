@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ca.novascotia.lampss.console.ConsoleResource;
 import ca.novascotia.lampss.domain.AccessChange;
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.ContactDetails;
@@ -214,7 +215,8 @@ class OpenApiDocumentTest {
     private static void collect(Class<?> resource, String prefix, Set<String> into, int depth) {
         assertTrue(depth < 10, "sub-resource locators do not loop: " + prefix);
         for (Method method : resource.getMethods()) {
-            if (method.isBridge() || method.isSynthetic()) {
+            // The console's files are a web page, not an operation of the API.
+            if (method.isBridge() || method.isSynthetic() || method.getReturnType() == ConsoleResource.class) {
                 continue;
             }
             Path path = method.getAnnotation(Path.class);

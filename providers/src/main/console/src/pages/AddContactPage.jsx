@@ -1,0 +1,84 @@
+import React, { useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  ActionGroup, Alert, AlertActionLink, Button, Form, FormSection, PageSection, Text,
+} from '@patternfly/react-core';
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+import { ErrorAlert, Field, PageTitle, ProfilePicker } from '../components';
+import { useOrganization } from './OrganizationScope';
+
+const EMPTY = { lastName: '', firstName: '', email: '', invitationMessage: '', profiles: [] };
+
+/** Add contact with LaMPSS access: names and email required, an invitation message, profiles by module. */
+export function AddContactPage() {
+  const { t } = useI18n();
+  const { api, profiles } = useSession();
+  const { organization, access } = useOrganization();
+  const [contact, setContact] = useState(EMPTY);
+  const [error, setError] = useState(null);
+  const [sentTo, setSentTo] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!access.can('ADD_CONTACT')) {
+    return <PageTitle title={t('notAllowed')} />;
+  }
+  const contacts = `/o/${organization.id}/contacts`;
+  if (sentTo) {
+    return (
+      <>
+        <PageTitle title={t('invitationSentTitle')} />
+        <PageSection>
+          <Alert variant="success" isInline title={t('invitationSentTitle')} id="invitation-sent"
+            actionLinks={<AlertActionLink onClick={() => { setSentTo(null); setContact(EMPTY); }} id="add-another">{t('addAnother')}</AlertActionLink>}>
+            <Text component="p">{t('invitationSent', { email: sentTo })}</Text>
+          </Alert>
+          <ActionGroup>
+            <Button component={Link} to={contacts} variant="primary" id="back-to-contacts">{t('backToContacts')}</Button>
+          </ActionGroup>
+        </PageSection>
+      </>
+    );
+  }
+
+  const submit = (event) => {
+    event.preventDefault();
+    setBusy(true);
+    const body = { ...contact };
+    if (!body.invitationMessage) {
+      delete body.invitationMessage;
+    }
+    api.post(`/organizations/${organization.id}/contacts`, body)
+      .then((added) => {
+        setError(null);
+        setSentTo(added.email);
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  const set = (name) => (value) => setContact({ ...contact, [name]: value });
+  return (
+    <>
+      <PageTitle title={t('addContactTitle')} intro={t('addContactIntro')} />
+      <PageSection>
+        <ErrorAlert error={error} />
+        <Form noValidate onSubmit={submit} id="add-contact-form" maxWidth="48rem">
+          <Field id="lastName" label={t('lastName')} isRequired value={contact.lastName} onChange={set('lastName')} error={error} />
+          <Field id="firstName" label={t('firstName')} isRequired value={contact.firstName} onChange={set('firstName')} error={error} />
+          <Field id="email" label={t('email')} isRequired type="email" value={contact.email} onChange={set('email')} error={error} />
+          <Field id="invitationMessage" label={t('invitationMessage')} multiline help={t('invitationMessageHelp')}
+            value={contact.invitationMessage} onChange={set('invitationMessage')} error={error} />
+          <FormSection title={t('profiles')} titleElement="h2">
+            <Text component="p">{t('profilesHelp')}</Text>
+            <ProfilePicker profiles={profiles} modules={organization.modules} selected={contact.profiles}
+              onChange={set('profiles')} grantable={access.grantable} error={error} />
+          </FormSection>
+          <ActionGroup>
+            <Button type="submit" variant="primary" id="add-contact-save" isDisabled={busy} isLoading={busy}>{t('save')}</Button>
+            <Button component={Link} to={contacts} variant="link" id="add-contact-cancel">{t('cancel')}</Button>
+          </ActionGroup>
+        </Form>
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import React, { useState } from 'react';
+import {
+  ActionGroup, Alert, Button, Checkbox, DescriptionList, DescriptionListDescription, DescriptionListGroup,
+  DescriptionListTerm, Form, FormGroup, PageSection, Title,
+} from '@patternfly/react-core';
+import { organizationName, useI18n } from '../i18n';
+import { MODULES, useSession } from '../session';
+import { ErrorAlert, Field, PageTitle } from '../components';
+import { useOrganization } from './OrganizationScope';
+
+/** Organization Home: its information and modules, editable by those allowed. */
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const { me, profiles } = useSession();
+  const { organization, access } = useOrganization();
+  const mine = me.organizations.find((o) => o.id === organization.id)?.profiles || [];
+  const label = (name) => profiles.find((p) => p.name === name)?.label[locale] || name;
+  return (
+    <>
+      <PageTitle title={organizationName(organization, locale)} intro={t('homeTitle')} />
+      <PageSection>
+        <Title headingLevel="h2" size="lg">{t('organizationInfo')}</Title>
+        <DescriptionList isHorizontal id="organization-info">
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('externalNumber')}</DescriptionListTerm>
+            <DescriptionListDescription>{organization.externalNumber}</DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('nameEn')}</DescriptionListTerm>
+            <DescriptionListDescription lang="en">{organization.nameEn}</DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('nameFr')}</DescriptionListTerm>
+            <DescriptionListDescription lang="fr">{organization.nameFr}</DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('modules')}</DescriptionListTerm>
+            <DescriptionListDescription>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('yourProfiles')}</DescriptionListTerm>
+            <DescriptionListDescription>{mine.length ? mine.map(label).join(', ') : t('noProfiles')}</DescriptionListDescription>
+          </DescriptionListGroup>
+        </DescriptionList>
+      </PageSection>
+      {access.can('UPDATE_ORGANIZATION_INFO') && <NamesForm />}
+      {access.can('CHANGE_MODULES') && <ModulesForm />}
+    </>
+  );
+}
+
+function NamesForm() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { organization, setOrganization } = useOrganization();
+  const [names, setNames] = useState({ nameEn: organization.nameEn, nameFr: organization.nameFr });
+  const [state, setState] = useState({ error: null, saved: false });
+  const submit = (event) => {
+    event.preventDefault();
+    api.put(`/organizations/${organization.id}`, names)
+      .then((updated) => {
+        setOrganization(updated);
+        setState({ error: null, saved: true });
+      })
+      .catch((error) => setState({ error, saved: false }));
+  };
+  return (
+    <PageSection>
+      <Form noValidate onSubmit={submit} id="names-form" maxWidth="48rem" aria-labelledby="names-title">
+        <Title headingLevel="h2" size="lg" id="names-title">{t('editInfo')}</Title>
+        {state.saved && <Alert variant="success" isInline title={t('saved')} id="names-saved" />}
+        <ErrorAlert error={state.error} />
+        <Field id="nameEn" label={t('nameEn')} isRequired value={names.nameEn} onChange={(v) => setNames({ ...names, nameEn: v })} error={state.error} />
+        <Field id="nameFr" label={t('nameFr')} isRequired value={names.nameFr} onChange={(v) => setNames({ ...names, nameFr: v })} error={state.error} />
+        <ActionGroup><Button type="submit" id="names-save">{t('save')}</Button></ActionGroup>
+      </Form>
+    </PageSection>
+  );
+}
+
+function ModulesForm() {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const { organization, setOrganization } = useOrganization();
+  const [modules, setModules] = useState(organization.modules);
+  const [state, setState] = useState({ error: null, saved: false });
+  const submit = (event) => {
+    event.preventDefault();
+    api.put(`/organizations/${organization.id}/modules`, { modules })
+      .then((updated) => {
+        setOrganization(updated);
+        setState({ error: null, saved: true });
+      })
+      .catch((error) => setState({ error, saved: false }));
+  };
+  return (
+    <PageSection>
+      <Form noValidate onSubmit={submit} id="modules-form" maxWidth="48rem" aria-labelledby="modules-title">
+        <Title headingLevel="h2" size="lg" id="modules-title">{t('editModules')}</Title>
+        {state.saved && <Alert variant="success" isInline title={t('saved')} id="modules-saved" />}
+        <ErrorAlert error={state.error} />
+        <FormGroup role="group" isStack label={t('modules')} fieldId="home-modules">
+          {MODULES.map((module) => (
+            <Checkbox key={module} id={`home-module-${module}`} label={t(`module_${module}`)}
+              description={module === 'ofa' ? t('moduleAlways') : undefined}
+              isChecked={modules.includes(module)} isDisabled={module === 'ofa'}
+              onChange={(_, checked) => setModules(checked ? [...modules, module] : modules.filter((m) => m !== module))} />
+          ))}
+        </FormGroup>
+        <ActionGroup><Button type="submit" id="modules-save">{t('save')}</Button></ActionGroup>
+      </Form>
+    </PageSection>
+  );
+}

@@ -1,0 +1,96 @@
+import React, { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  ActionGroup, Alert, Button, Checkbox, Form, FormGroup, FormSection, PageSection,
+} from '@patternfly/react-core';
+import { useI18n } from '../i18n';
+import { MODULES, useSession } from '../session';
+import { ErrorAlert, Field, PageTitle } from '../components';
+
+/**
+ * Operations Support creates an organization with its modules and invites its primary contact (the
+ * organization's first contact becomes its primary contact). If the invitation is refused, the
+ * organization stays created and saving again only retries the invitation.
+ */
+export function OnboardPage() {
+  const { t } = useI18n();
+  const { api, me } = useSession();
+  const navigate = useNavigate();
+  const [organization, setOrganization] = useState({ nameEn: '', nameFr: '', externalNumber: '', modules: ['ofa'] });
+  const [contact, setContact] = useState({ lastName: '', firstName: '', email: '', invitationMessage: '' });
+  const [createdId, setCreatedId] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!me.operationsSupport) {
+    return <PageTitle title={t('notAllowed')} />;
+  }
+  const setModule = (module, checked) => setOrganization({
+    ...organization,
+    modules: checked ? [...organization.modules, module] : organization.modules.filter((m) => m !== module),
+  });
+
+  const submit = async (event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    let id = createdId;
+    try {
+      if (!id) {
+        id = (await api.post('/organizations', organization)).id;
+        setCreatedId(id);
+      }
+      const body = { ...contact };
+      if (!body.invitationMessage) {
+        delete body.invitationMessage;
+      }
+      const added = await api.post(`/organizations/${id}/contacts`, body);
+      navigate(`/o/${id}/contacts`, { state: { invited: added.email } });
+    } catch (refusal) {
+      setError(refusal);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('onboardTitle')} intro={t('onboardIntro')} />
+      <PageSection>
+        {createdId && <Alert variant="warning" isInline title={t('organizationCreatedContactFailed')} id="onboard-partial" />}
+        <ErrorAlert error={error} />
+        <Form noValidate onSubmit={submit} id="onboard-form" maxWidth="48rem">
+          <FormSection title={t('organizationSection')} titleElement="h2">
+            <Field id="nameEn" label={t('nameEn')} isRequired isDisabled={!!createdId} value={organization.nameEn}
+              onChange={(v) => setOrganization({ ...organization, nameEn: v })} error={createdId ? null : error} />
+            <Field id="nameFr" label={t('nameFr')} isRequired isDisabled={!!createdId} value={organization.nameFr}
+              onChange={(v) => setOrganization({ ...organization, nameFr: v })} error={createdId ? null : error} />
+            <Field id="externalNumber" label={t('externalNumber')} isRequired isDisabled={!!createdId} value={organization.externalNumber}
+              onChange={(v) => setOrganization({ ...organization, externalNumber: v })} error={createdId ? null : error} />
+            <FormGroup role="group" isStack label={t('modules')} fieldId="modules">
+              {MODULES.map((module) => (
+                <Checkbox key={module} id={`module-${module}`} label={t(`module_${module}`)}
+                  description={module === 'ofa' ? t('moduleAlways') : undefined}
+                  isChecked={organization.modules.includes(module)} isDisabled={module === 'ofa' || !!createdId}
+                  onChange={(_, checked) => setModule(module, checked)} />
+              ))}
+            </FormGroup>
+          </FormSection>
+          <FormSection title={t('primaryContactSection')} titleElement="h2">
+            <Field id="lastName" label={t('lastName')} isRequired value={contact.lastName}
+              onChange={(v) => setContact({ ...contact, lastName: v })} error={error} />
+            <Field id="firstName" label={t('firstName')} isRequired value={contact.firstName}
+              onChange={(v) => setContact({ ...contact, firstName: v })} error={error} />
+            <Field id="email" label={t('email')} isRequired type="email" value={contact.email}
+              onChange={(v) => setContact({ ...contact, email: v })} error={error} />
+            <Field id="invitationMessage" label={t('invitationMessage')} multiline help={t('invitationMessageHelp')}
+              value={contact.invitationMessage} onChange={(v) => setContact({ ...contact, invitationMessage: v })} error={error} />
+          </FormSection>
+          <ActionGroup>
+            <Button type="submit" variant="primary" id="onboard-submit" isDisabled={busy} isLoading={busy}>{t('onboardSubmit')}</Button>
+          </ActionGroup>
+        </Form>
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import React, { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { query } from '../api';
+import { organizationName, useI18n } from '../i18n';
+import { useSession } from '../session';
+import { ErrorAlert, PageTitle, Paging } from '../components';
+
+/** The organization picker: every organization for Operations Support, one's own for others. */
+export function OrganizationsPage() {
+  const { t, locale } = useI18n();
+  const { api, me } = useSession();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState({ first: 0, max: 20 });
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+
+  useEffect(() => {
+    api.get(`/organizations${query({ search, first: page.first, max: page.max })}`)
+      .then((found) => {
+        setResult(found);
+        setError(null);
+      })
+      .catch(setError);
+  }, [api, search, page]);
+
+  return (
+    <>
+      <PageTitle title={t('organizationsTitle')} intro={me.operationsSupport || me.organizations.length ? t('organizationsIntro') : t('noOrganizationOfMine')} />
+      <PageSection>
+        <ErrorAlert error={error} />
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem variant="search-filter">
+              <SearchInput id="organization-search" aria-label={t('searchOrganizations')} placeholder={t('searchOrganizations')}
+                value={search} onChange={(_, value) => { setSearch(value); setPage({ ...page, first: 0 }); }}
+                onClear={() => setSearch('')} />
+            </ToolbarItem>
+            {result && (
+              <ToolbarItem variant="pagination" align={{ default: 'alignRight' }}>
+                <Paging id="organizations-paging-top" total={result.total} first={page.first} max={page.max}
+                  onChange={(first, max) => setPage({ first, max })} />
+              </ToolbarItem>
+            )}
+          </ToolbarContent>
+        </Toolbar>
+        {result && (
+          <Table aria-label={t('organizationsTitle')} variant="compact" id="organizations-table">
+            <Thead>
+              <Tr><Th>{t('colNumber')}</Th><Th>{t('colName')}</Th><Th>{t('colModules')}</Th></Tr>
+            </Thead>
+            <Tbody>
+              {result.items.length === 0 && <Tr><Td colSpan={3}>{t('noOrganizations')}</Td></Tr>}
+              {result.items.map((organization) => (
+                <Tr key={organization.id}>
+                  <Td dataLabel={t('colNumber')}>{organization.externalNumber}</Td>
+                  <Td dataLabel={t('colName')}>
+                    <Link to={`/o/${organization.id}`} id={`organization-${organization.externalNumber}`}>{organizationName(organization, locale)}</Link>
+                  </Td>
+                  <Td dataLabel={t('colModules')}>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </PageSection>
+    </>
+  );
+}

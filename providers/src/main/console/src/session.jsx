@@ -1,0 +1,43 @@
+import { createContext, useContext } from 'react';
+
+/** The signed-in person: auth, the API in their language, GET /me and GET /profiles. */
+export const SessionContext = createContext(null);
+
+export function useSession() {
+  return useContext(SessionContext);
+}
+
+export const MODULES = ['ofa', 'sr', 'ecm', 'pcc', 'lm'];
+
+/**
+ * What the person may do in an organization, as the server reported it in GET /me (Operations
+ * Support: everything, every profile of the organization's modules). The console only hides; the
+ * server decides.
+ */
+export function accessIn(me, profiles, organization) {
+  if (!organization) {
+    return { can: () => false, grantable: new Set(), transfers: false, primaryContact: false };
+  }
+  const membership = me.organizations.find((o) => o.id === organization.id);
+  if (me.operationsSupport) {
+    return {
+      can: () => true,
+      grantable: new Set(profiles.filter((p) => organization.modules.includes(p.module)).map((p) => p.name)),
+      transfers: true,
+      primaryContact: membership?.primaryContact || false,
+    };
+  }
+  const actions = new Set(membership?.allowedActions || []);
+  return {
+    can: (action) => actions.has(action),
+    grantable: new Set(membership?.grantableProfiles || []),
+    transfers: membership?.primaryContact || false,
+    primaryContact: membership?.primaryContact || false,
+  };
+}
+
+/** Profiles of the organization's modules, grouped by module in the modules' order. */
+export function profilesByModule(profiles, modules) {
+  return MODULES.filter((m) => modules.includes(m))
+    .map((module) => ({ module, profiles: profiles.filter((p) => p.module === module) }));
+}
