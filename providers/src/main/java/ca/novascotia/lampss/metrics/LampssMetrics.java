@@ -58,7 +58,11 @@ public final class LampssMetrics {
         return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
+    /** A missing tag value (e.g. an event without a realm name) is "unknown": Micrometer refuses null values. */
     private static Counter counter(String name, String description, String... tags) {
+        for (int i = 1; i < tags.length; i += 2) {
+            tags[i] = tags[i] == null ? "unknown" : tags[i];
+        }
         return Counter.builder(name).description(description).tags(tags).register(Metrics.globalRegistry);
     }
 }

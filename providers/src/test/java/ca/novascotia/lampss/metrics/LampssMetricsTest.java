@@ -41,6 +41,13 @@ class LampssMetricsTest {
     }
 
     @Test
+    void aMissingRealmNameIsCountedAsUnknown() {
+        LampssMetrics.invitationAccepted(null);
+
+        assertEquals(1, registry.get("lampss.invitations.accepted").tag("realm", "unknown").counter().count());
+    }
+
+    @Test
     void reasonsAreThePageKeysInKebabCase() {
         assertEquals("expired", LampssMetrics.reason("lampssInvitationExpired"));
         assertEquals("no-access-yet", LampssMetrics.reason("lampssNoAccessYet"));
