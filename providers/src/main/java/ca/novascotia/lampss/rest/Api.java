@@ -29,6 +29,12 @@ final class Api {
 
     /** Response header with the number of SQL statements the call ran (when the setting enables it). */
     static final String QUERY_COUNT_HEADER = "X-Lampss-Query-Count";
+    /**
+     * With the same setting: the call's time on the server in milliseconds, from authentication to
+     * the response (JSON writing and the commit come after), as a standard {@code Server-Timing}
+     * entry {@code lampss;dur=…}, so benchmarks can tell server time from the client's.
+     */
+    static final String SERVER_TIMING_HEADER = "Server-Timing";
 
     private static final Logger LOG = Logger.getLogger(Api.class);
 
@@ -36,6 +42,7 @@ final class Api {
     }
 
     static Response run(KeycloakSession session, LampssSettings settings, Function<Request, Response> work) {
+        long started = System.nanoTime();
         StatementCounter counter = settings.queryCountHeader() ? StatementCounter.attach(session) : null;
         Locale locale = session.getContext().resolveLocale(null);
         Response response;
@@ -60,7 +67,12 @@ final class Api {
             LOG.debug("concurrent change refused", failure);
             response = error(session, ApiException.conflict("CONCURRENT_CHANGE", null), locale);
         }
-        return counter == null ? response : Response.fromResponse(response).header(QUERY_COUNT_HEADER, counter.count).build();
+        if (counter == null) {
+            return response;
+        }
+        String serverTime = String.format(Locale.ROOT, "lampss;dur=%.2f", (System.nanoTime() - started) / 1e6);
+        return Response.fromResponse(response).header(QUERY_COUNT_HEADER, counter.count)
+                .header(SERVER_TIMING_HEADER, serverTime).build();
     }
 
     private static Response error(KeycloakSession session, ApiException refusal, Locale locale) {

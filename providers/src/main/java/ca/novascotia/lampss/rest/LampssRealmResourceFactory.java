@@ -75,7 +75,7 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
                 .property().name(LampssSettings.OPERATIONS_SUPPORT_ROLE).type("string").defaultValue(LampssSettings.DEFAULTS.operationsSupportRole())
                 .helpText("Realm role of Operations Support").add()
                 .property().name(LampssSettings.QUERY_COUNT_HEADER).type("boolean").defaultValue(LampssSettings.DEFAULTS.queryCountHeader())
-                .helpText("Diagnostic: answer API calls with the number of SQL statements they ran (X-Lampss-Query-Count)").add()
+                .helpText("Diagnostic: answer API calls with the number of SQL statements they ran (X-Lampss-Query-Count) and their server time (Server-Timing)").add()
                 .property().name(LampssSettings.INVITATION_CLEANUP_INTERVAL).type("int").defaultValue(LampssSettings.DEFAULTS.invitationCleanupSeconds())
                 .helpText("Seconds between two runs of the invitation clean-up (once per period across the cluster)").add()
                 .build();

@@ -3,6 +3,7 @@ package ca.novascotia.lampss.realmconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ClientTemplateRepresentation;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,15 +18,23 @@ final class ClientScopes extends RealmPart {
         super(realm);
     }
 
+    /**
+     * The file's client scopes, under {@code clientScopes} or under the older key
+     * {@code clientTemplates} (which the realm file uses: Keycloak's import creates its built-in
+     * scopes only when {@code clientScopes} is absent, and turns templates into client scopes).
+     */
     void clientScopes() {
-        List<ClientScopeRepresentation> wanted = list(rep.getClientScopes());
+        apply(list(rep.getClientScopes()), json.path("clientScopes"));
+        apply(list(rep.getClientTemplates()).stream().map(ClientScopes::asScope).toList(), json.path("clientTemplates"));
+    }
+
+    private void apply(List<ClientScopeRepresentation> wanted, JsonNode fileScopes) {
         if (wanted.isEmpty()) {
             return;
         }
         Map<String, ClientScopeRepresentation> existing = call("list client scopes",
                 () -> realm.clientScopes().findAll()).stream()
                 .collect(Collectors.toMap(ClientScopeRepresentation::getName, s -> s, (a, b) -> a));
-        JsonNode fileScopes = json.path("clientScopes");
         for (int i = 0; i < wanted.size(); i++) {
             ClientScopeRepresentation scope = wanted.get(i);
             ClientScopeRepresentation have = existing.get(scope.getName());
@@ -45,6 +54,18 @@ final class ClientScopes extends RealmPart {
                     scope.getProtocolMappers(), file.path("protocolMappers"));
         }
         forgetScopeIds();
+    }
+
+    /** The conversion Keycloak's import applies to a client template. */
+    @SuppressWarnings("deprecation")
+    private static ClientScopeRepresentation asScope(ClientTemplateRepresentation template) {
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(template.getName());
+        scope.setDescription(template.getDescription());
+        scope.setProtocol(template.getProtocol());
+        scope.setAttributes(template.getAttributes());
+        scope.setProtocolMappers(template.getProtocolMappers());
+        return scope;
     }
 
     void realmDefaultClientScopes() {

@@ -40,7 +40,7 @@ public final class RealmApplier {
     /** Keys that are applied when a realm is created but not to an existing realm. */
     static final Set<String> CREATE_ONLY = Set.of(
             "components", "requiredActions", "localizationTexts", "organizations", "userFederationProviders",
-            "userFederationMappers", "federatedUsers", "applications", "oauthClients", "clientTemplates",
+            "userFederationMappers", "federatedUsers", "applications", "oauthClients",
             "protocolMappers", "defaultRoles", "defaultRole", "defaultGroups", "applicationScopeMappings");
 
     private final Keycloak keycloak;

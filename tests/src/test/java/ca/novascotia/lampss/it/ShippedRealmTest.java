@@ -11,10 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -70,6 +74,33 @@ class ShippedRealmTest {
         assertEquals("lampss first broker login", idp.getFirstBrokerLoginFlowAlias());
         assertEquals(3, lampss.admin().identityProviders().get("mynsaccount").getMappers().size(),
                 "first name, last name and email mappers");
+    }
+
+    @Test
+    void theOrganizationsClientScopeShipsBesideKeycloaksBuiltInScopes() {
+        List<ClientScopeRepresentation> scopes = lampss.admin().clientScopes().findAll();
+        Set<String> names = scopes.stream().map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
+        ClientScopeRepresentation ours = scopes.stream().filter(s -> "lampss-organizations".equals(s.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no lampss-organizations scope in " + names));
+
+        assertTrue(names.containsAll(Set.of("basic", "profile", "email", "roles", "web-origins", "acr", "address",
+                "phone", "offline_access")), "Keycloak's built-in scopes are created too: " + names);
+        assertEquals(List.of("lampss-organization-claim-mapper"),
+                ours.getProtocolMappers().stream().map(ProtocolMapperRepresentation::getProtocolMapper).toList());
+        assertEquals("lampss_organizations", ours.getProtocolMappers().get(0).getConfig().get("claim.name"));
+        Set<String> realmDefaults = lampss.admin().getDefaultDefaultClientScopes().stream()
+                .map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
+        assertTrue(realmDefaults.containsAll(Set.of("profile", "email", "roles")), realmDefaults.toString());
+        assertFalse(realmDefaults.contains("lampss-organizations"), "only clients that want the claim get it");
+        Set<String> console = defaultScopes("account-console");
+        assertTrue(console.containsAll(Set.of("basic", "profile", "email", "roles")), "the built-in clients keep their scopes: " + console);
+        assertTrue(defaultScopes("lampss-demo-app").contains("lampss-organizations"));
+    }
+
+    private Set<String> defaultScopes(String clientId) {
+        String id = lampss.admin().clients().findByClientId(clientId).get(0).getId();
+        return lampss.admin().clients().get(id).getDefaultClientScopes().stream()
+                .map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
     }
 
     @Test

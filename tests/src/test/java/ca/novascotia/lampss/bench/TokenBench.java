@@ -1,0 +1,312 @@
+package ca.novascotia.lampss.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ca.novascotia.lampss.it.ShippedRealmConfig;
+import ca.novascotia.lampss.it.api.Fixture;
+import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.People;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.ClientScopeResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * (a) Token endpoint throughput and latency (refresh-token grant) for a person active in three
+ * organizations with five profiles each, three setups side by side in one run: the shipped
+ * {@code lampss-organizations} scope (our mapper), the same client without it, and Keycloak's own
+ * organization membership mapper over three native organizations holding the same person. Rounds
+ * are interleaved (A B C A B C …) after a warm-up; ratios are taken per round, then their median.
+ */
+@KeycloakIntegrationTest(config = BenchServerConfig.class)
+class TokenBench {
+
+    private static final String FILE = "token";
+    private static final String SECRET = "bench-secret";
+    private static final String OURS = "ours";
+    private static final String NONE = "none";
+    private static final String NATIVE = "native";
+    private static final List<String> SETUPS = List.of(OURS, NONE, NATIVE);
+    private static final String SHIPPED_SCOPE = "lampss-organizations";
+
+    /** Three organizations, each with its modules and the five profiles the person holds there. */
+    private static final List<List<String>> MODULES = List.of(List.of("ecm"), List.of("sr", "lm"), List.of("pcc", "ecm"));
+    private static final List<List<String>> PROFILES = List.of(
+            List.of("ecm-case-intake-follow-up", "ecm-inquiry", "ecm-reviewer", "ecm-inquiry-only", "ecm-case-manager"),
+            List.of("sr-user", "sr-inquiry-only", "lm-manager", "lm-read-only", "ofa-user"),
+            List.of("pcc-training-program-maintenance", "pcc-admission-enrolment-maintenance",
+                    "ecm-business-associates-update", "ofa-read-only", "ecm-inquiry"));
+
+    @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
+    ManagedRealm realm;
+
+    /** Adding a contact sends the invitation email. */
+    @InjectMailServer
+    MailServer mail;
+
+    @Test
+    void tokenEndpoint() {
+        int seconds = Bench.setting("token.seconds", 10);
+        int rounds = Bench.setting("token.rounds", 5);
+        int warmup = Bench.setting("token.warmup", 10);
+        int workers = Bench.setting("token.workers", 8);
+
+        People people = new People(realm);
+        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        List<String> organizations = new ArrayList<>();
+        String userId = personInThreeOrganizations(fixture, organizations);
+        people.givePassword(userId);
+        String username = realm.admin().users().get(userId).toRepresentation().getUsername();
+        nativeOrganizationsOf(userId, fixture, organizations);
+        createClients();
+
+        Map<String, List<Supplier<HttpRequest>>> load = new LinkedHashMap<>();
+        for (String setup : SETUPS) {
+            List<Supplier<HttpRequest>> requests = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                Map<String, Object> tokens = passwordGrant(setup, username);
+                if (w == 0) {
+                    checkClaim(setup, (String) tokens.get("access_token"));
+                }
+                HttpRequest refresh = tokenRequest(setup, Map.of("grant_type", "refresh_token",
+                        "refresh_token", (String) tokens.get("refresh_token")));
+                requests.add(() -> refresh);
+            }
+            load.put(setup, requests);
+        }
+
+        for (String setup : SETUPS) {
+            Load.run(load.get(setup), Duration.ofSeconds(warmup), 200);
+        }
+        Map<String, List<Load.Result>> results = new LinkedHashMap<>();
+        SETUPS.forEach(setup -> results.put(setup, new ArrayList<>()));
+        for (int round = 1; round <= rounds; round++) {
+            for (String setup : SETUPS) {
+                Load.Result result = Load.run(load.get(setup), Duration.ofSeconds(seconds), 200);
+                assertEquals(0, result.failed(), () -> setup + ": " + result.firstFailure());
+                results.get(setup).add(result);
+                Bench.report(FILE, "token-round", Bench.values("round", round, "setup", setup, "requests", result.ok(),
+                        "per_second", result.perSecond(), "p50_ms", result.p(0.5), "p95_ms", result.p(0.95),
+                        "p99_ms", result.p(0.99), "failed", result.failed()));
+            }
+        }
+        summarise(results, workers, seconds, rounds);
+    }
+
+    private void summarise(Map<String, List<Load.Result>> results, int workers, int seconds, int rounds) {
+        for (String setup : SETUPS) {
+            List<Load.Result> r = results.get(setup);
+            Bench.report(FILE, "token", Bench.values("setup", setup, "workers", workers, "rounds", rounds,
+                    "seconds_per_round", seconds,
+                    "per_second", Bench.median(r.stream().mapToDouble(Load.Result::perSecond).toArray()),
+                    "p50_ms", Bench.median(r.stream().mapToDouble(x -> x.p(0.5)).toArray()),
+                    "p95_ms", Bench.median(r.stream().mapToDouble(x -> x.p(0.95)).toArray())));
+        }
+        double[] oursVsNone = ratios(results.get(OURS), results.get(NONE));
+        double[] oursVsNative = ratios(results.get(OURS), results.get(NATIVE));
+        double[] nativeVsNone = ratios(results.get(NATIVE), results.get(NONE));
+        double cost = (1 - Bench.median(oursVsNone)) * 100;
+        Bench.report(FILE, "token-ratio", Bench.values(
+                "ours_vs_none", Bench.median(oursVsNone), "ours_vs_none_min", min(oursVsNone), "ours_vs_none_max", max(oursVsNone),
+                "ours_vs_native", Bench.median(oursVsNative), "ours_vs_native_min", min(oursVsNative),
+                "ours_vs_native_max", max(oursVsNative),
+                "native_vs_none", Bench.median(nativeVsNone),
+                "mapper_cost_pct", cost, "target_cost_pct", 5.0, "cost_target_met", cost <= 5.0,
+                "native_target_met", Bench.median(oursVsNative) >= 1.0));
+    }
+
+    /** Throughput of a over b, round by round (each pair measured seconds apart). */
+    private static double[] ratios(List<Load.Result> a, List<Load.Result> b) {
+        double[] ratios = new double[a.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = a.get(i).perSecond() / b.get(i).perSecond();
+        }
+        return ratios;
+    }
+
+    private static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
+    // ------------------------------------------------------------------ the person
+
+    private static String personInThreeOrganizations(Fixture fixture, List<String> organizations) {
+        String email = Fixture.unique("bench-person") + "@example.ca";
+        String userId = null;
+        for (int i = 0; i < 3; i++) {
+            String organization = fixture.organization(MODULES.get(i).toArray(String[]::new));
+            organizations.add(organization);
+            fixture.primaryContact(organization);
+            LampssApi.Reply added = fixture.addContact(organization, email, PROFILES.get(i).toArray(String[]::new));
+            assertEquals(201, added.status(), added::toString);
+            userId = added.string("id");
+            fixture.activate(organization, userId);
+        }
+        return userId;
+    }
+
+    /** The equivalent native setup: organizations on, one native organization per LaMPSS one, with the person. */
+    private void nativeOrganizationsOf(String userId, Fixture fixture, List<String> organizations) {
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setOrganizationsEnabled(true);
+        realm.admin().update(settings);
+        for (String id : organizations) {
+            Map<String, Object> organization = fixture.operationsSupport.get("/organizations/" + id).json();
+            OrganizationRepresentation rep = new OrganizationRepresentation();
+            rep.setName((String) organization.get("nameEn"));
+            rep.setAlias(((String) organization.get("externalNumber")).toLowerCase());
+            rep.addDomain(new OrganizationDomainRepresentation(rep.getAlias() + ".example.ca"));
+            rep.singleAttribute("nameEn", (String) organization.get("nameEn"));
+            rep.singleAttribute("nameFr", (String) organization.get("nameFr"));
+            rep.singleAttribute("externalNumber", (String) organization.get("externalNumber"));
+            String nativeId;
+            try (var response = realm.admin().organizations().create(rep)) {
+                assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+                nativeId = response.getLocation().getPath().replaceAll(".*/", "");
+            }
+            try (var response = realm.admin().organizations().get(nativeId).members().addMember(userId)) {
+                assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ clients
+
+    /**
+     * Three copies of the shipped demo app with the password grant: with the shipped scope, without
+     * it, and without it but with Keycloak's {@code organization} scope, whose mapper is set to give
+     * ids and attributes (the closest the native claim comes to ours).
+     */
+    private void createClients() {
+        createClient(OURS, null);
+        createClient(NONE, SHIPPED_SCOPE);
+        ClientResource nativeClient = createClient(NATIVE, SHIPPED_SCOPE);
+        ClientScopeRepresentation organizationScope = scope("organization");
+        nativeClient.addOptionalClientScope(organizationScope.getId());
+        ClientScopeResource scope = realm.admin().clientScopes().get(organizationScope.getId());
+        for (ProtocolMapperRepresentation mapper : scope.getProtocolMappers().getMappers()) {
+            if ("oidc-organization-membership-mapper".equals(mapper.getProtocolMapper())) {
+                mapper.getConfig().put("multivalued", "true");
+                mapper.getConfig().put("addOrganizationId", "true");
+                mapper.getConfig().put("addOrganizationAttributes", "true");
+                mapper.getConfig().put("jsonType.label", "JSON");
+                scope.getProtocolMappers().update(mapper.getId(), mapper);
+            }
+        }
+    }
+
+    private ClientResource createClient(String setup, String withoutScope) {
+        ClientResource demo = client("lampss-demo-app");
+        ClientRepresentation copy = demo.toRepresentation();
+        copy.setId(null);
+        copy.setClientId("bench-" + setup);
+        copy.setName(copy.getClientId());
+        copy.setSecret(SECRET);
+        copy.setDirectAccessGrantsEnabled(true);
+        copy.setDefaultClientScopes(copy.getDefaultClientScopes().stream().filter(s -> !s.equals(withoutScope)).toList());
+        if (copy.getProtocolMappers() != null) {
+            copy.getProtocolMappers().forEach(mapper -> mapper.setId(null));
+        }
+        realm.admin().clients().create(copy).close();
+        ClientResource created = client(copy.getClientId());
+        String profilesClient = realm.admin().clients().findByClientId("lampss").get(0).getId();
+        List<RoleRepresentation> profiles = demo.getScopeMappings().clientLevel(profilesClient).listAll();
+        created.getScopeMappings().clientLevel(profilesClient).add(profiles);
+        return created;
+    }
+
+    private ClientScopeRepresentation scope(String name) {
+        return realm.admin().clientScopes().findAll().stream().filter(s -> name.equals(s.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no client scope " + name));
+    }
+
+    private ClientResource client(String clientId) {
+        return realm.admin().clients().get(realm.admin().clients().findByClientId(clientId).get(0).getId());
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    /** The access token of each setup says what it should, and its size is reported. */
+    @SuppressWarnings("unchecked")
+    private void checkClaim(String setup, String accessToken) {
+        Map<String, Object> claims = payload(accessToken);
+        Map<String, Object> ours = (Map<String, Object>) claims.get("lampss_organizations");
+        Object nativeClaim = claims.get("organization");
+        switch (setup) {
+            case OURS -> {
+                assertEquals(3, ours.size(), claims::toString);
+                ours.values().forEach(o -> assertEquals(5, ((List<?>) ((Map<String, Object>) o).get("profiles")).size(), o::toString));
+            }
+            case NATIVE -> assertEquals(3, ((Map<String, Object>) nativeClaim).size(), claims::toString);
+            default -> assertEquals(null, ours, claims::toString);
+        }
+        Bench.report(FILE, "token-size", Bench.values("setup", setup, "access_token_bytes", accessToken.length(),
+                "profiles", ((Map<String, List<?>>) claims.get("resource_access")).get("lampss") == null ? 0
+                        : ((List<?>) ((Map<String, Object>) ((Map<String, Object>) claims.get("resource_access")).get("lampss")).get("roles")).size()));
+    }
+
+    private Map<String, Object> passwordGrant(String setup, String username) {
+        String scope = NATIVE.equals(setup) ? "openid organization:*" : "openid";
+        HttpResponse<String> response = Load.send(tokenRequest(setup, Map.of("grant_type", "password", "username", username,
+                "password", People.PASSWORD, "scope", scope)));
+        assertEquals(200, response.statusCode(), response.body());
+        return read(response.body());
+    }
+
+    private HttpRequest tokenRequest(String setup, Map<String, String> form) {
+        Map<String, String> withClient = new LinkedHashMap<>(form);
+        withClient.put("client_id", "bench-" + setup);
+        withClient.put("client_secret", SECRET);
+        StringBuilder body = new StringBuilder();
+        withClient.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(enc(key)).append('=').append(enc(value)));
+        return HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String json) {
+        try {
+            return JsonSerialization.readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static Map<String, Object> payload(String jwt) {
+        return read(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}
