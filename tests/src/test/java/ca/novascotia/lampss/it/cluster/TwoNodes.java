@@ -88,6 +88,10 @@ final class TwoNodes implements AutoCloseable {
             Files.move(unpacked.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst().orElseThrow(), home);
         }
         Files.copy(Path.of(System.getProperty("lampss.providersJar")), home.resolve("providers/lampss-keycloak-providers.jar"));
+        // Node A imports both realms in one transaction at first start; on a busy two-core machine that
+        // took longer than Keycloak's 300 s transaction timeout (26.5.6 has no option for it; this file is
+        // its documented way).
+        Files.writeString(home.resolve("conf/quarkus.properties"), "quarkus.transaction-manager.default-transaction-timeout=1800\n");
         Process build = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build", "--db=postgres",
                 "--features=dynamic-scopes", "--health-enabled=true")
                 .redirectErrorStream(true).redirectOutput(WORK.resolve("build.log").toFile()).start();
