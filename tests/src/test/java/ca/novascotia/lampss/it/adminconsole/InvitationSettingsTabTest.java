@@ -9,6 +9,7 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
+import ca.novascotia.lampss.it.browser.Chromium;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -90,20 +91,20 @@ class InvitationSettingsTabTest {
 
     @Test
     void anIdentityAdminSetsTheInvitationLifetimeAndTheNextInvitationFollowsIt() throws IOException {
-        try (Chromium browser = new Chromium()) {
+        try (Chromium browser = Chromium.start("en")) {
             openTab(browser);
             browser.screenshot("admin-settings-en");
             assertNoSeriousViolationsInOurTab(browser, "admin-settings-en");
 
             type(browser, LIFETIME, "P7D");
             browser.driver.findElement(SAVE).click();
-            browser.waitFor(alert("Saved successfully"));
+            browser.find(alert("Saved successfully"));
             assertEquals("P7D", attributes().get(LIFETIME_ATTRIBUTE));
             assertEquals(Duration.ofDays(7), lifetimeOfANewInvitation());
 
             type(browser, LIFETIME, "P400D");
             browser.driver.findElement(SAVE).click();
-            WebElement error = browser.waitFor(alert("P400D"));
+            WebElement error = browser.find(alert("P400D"));
             browser.screenshot("admin-settings-error-en");
             assertTrue(error.getText().contains("Invitation lifetime \"P400D\" is not valid")
                     && error.getText().contains("Nothing was saved"), error.getText());
@@ -111,7 +112,7 @@ class InvitationSettingsTabTest {
             assertEquals(Duration.ofDays(7), lifetimeOfANewInvitation());
 
             browser.driver.navigate().refresh();
-            assertEquals("P7D", browser.waitFor(LIFETIME).getAttribute("value"), "the tab shows what was saved");
+            assertEquals("P7D", browser.find(LIFETIME).getAttribute("value"), "the tab shows what was saved");
         }
     }
 
@@ -120,7 +121,7 @@ class InvitationSettingsTabTest {
         RealmResource master = admin.realm("master");
         RealmRepresentation before = master.toRepresentation();
         UserRepresentation administrator = master.users().search("admin", true).get(0);
-        try (Chromium browser = new Chromium()) {
+        try (Chromium browser = Chromium.start("en")) {
             speakFrench(master, administrator);
             openTab(browser);
             String page = browser.driver.findElement(By.tagName("body")).getText();
@@ -130,7 +131,7 @@ class InvitationSettingsTabTest {
 
             type(browser, LIFETIME, "trente jours");
             browser.driver.findElement(SAVE).click();
-            WebElement error = browser.waitFor(alert("trente jours"));
+            WebElement error = browser.find(alert("trente jours"));
             browser.screenshot("admin-settings-error-fr");
             assertTrue(error.getText().contains("La durée de validité « trente jours » n’est pas valide")
                     && error.getText().contains("Rien n’a été enregistré"), error.getText());
@@ -166,18 +167,18 @@ class InvitationSettingsTabTest {
     /** Signs the master admin in (the framework's bootstrap admin) and opens the lampss realm's LaMPSS tab. */
     private void openTab(Chromium browser) {
         browser.open(urls.getBase() + "/admin/master/console/#/lampss/realm-settings/lampss");
-        browser.waitFor(By.id("username")).sendKeys("admin");
+        browser.find(By.id("username")).sendKeys("admin");
         browser.driver.findElement(By.id("password")).sendKeys("admin");
         browser.driver.findElement(By.id("kc-login")).click();
-        browser.waitFor(LIFETIME);
+        browser.find(LIFETIME);
         // The tab bar scrolls; bring our tab's title into view, as a person clicking it would.
         browser.driver.executeScript("arguments[0].scrollIntoView({inline: 'center'})",
-                browser.waitFor(By.cssSelector("a[href$='/realm-settings/lampss']")));
+                browser.find(By.cssSelector("a[href$='/realm-settings/lampss']")));
     }
 
     /** Replaces a field's text the way a person does (select all, type), so React sees the change. */
     private static void type(Chromium browser, By field, String text) {
-        WebElement input = browser.waitFor(field);
+        WebElement input = browser.find(field);
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
     }

@@ -1,4 +1,4 @@
-package ca.novascotia.lampss.it.console;
+package ca.novascotia.lampss.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,17 +27,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's chromium and chromium-driver), one fresh profile per person,
- * with the checks every console screen gets: a screenshot under target/screenshots and axe-core
+ * A real headless Chromium (Debian's chromium and chromium-driver; nothing downloaded), one fresh
+ * profile per person, for both consoles' tests, with the checks every delegated-console screen gets: a screenshot under target/screenshots and axe-core
  * with no serious or critical violation.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("lampss.screenshots", "target/screenshots"));
     private static final Path AXE = Path.of(System.getProperty("lampss.axeScript",
             "../providers/src/main/console/node_modules/axe-core/axe.min.js"));
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Chromium(ChromeDriver driver, Path profile) {
@@ -46,7 +46,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts Chromium speaking {@code language} (the browser's Accept-Language). */
-    static Chromium start(String language) {
+    public static Chromium start(String language) {
         try {
             Path profile = Files.createTempDirectory("lampss-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -66,11 +66,11 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    <T> T waitUntil(Function<WebDriver, T> condition, String what) {
+    public <T> T waitUntil(Function<WebDriver, T> condition, String what) {
         try {
             // React re-renders replace elements while we look at them: look again.
             return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(condition);
@@ -79,34 +79,34 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return waitUntil(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null), by.toString());
     }
 
-    boolean isPresent(By by) {
+    public boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }
 
-    void click(By by) {
+    public void click(By by) {
         find(by).click();
     }
 
     /** Replaces a field's text the way a person does (React sees every key). */
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement field = find(By.id(id));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(text);
     }
 
     /** Waits for the screen's heading (and no spinner), then saves a screenshot and runs axe-core. */
-    void screen(String name, String heading) {
+    public void screen(String name, String heading) {
         waitUntil(d -> d.findElements(By.id("lampss-page-title")).stream().anyMatch(h -> h.getText().equals(heading))
                 && d.findElements(By.cssSelector(".pf-v5-c-spinner")).isEmpty(), "screen " + name + " titled " + heading);
         screenshot(name);
         assertAccessible(name);
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -117,7 +117,7 @@ final class Chromium implements AutoCloseable {
 
     /** axe-core on the whole page: no serious or critical violation (the others are printed). */
     @SuppressWarnings("unchecked")
-    void assertAccessible(String name) {
+    public void assertAccessible(String name) {
         try {
             JavascriptExecutor js = driver;
             js.executeScript(Files.readString(AXE));
@@ -141,7 +141,7 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    String bodyText() {
+    public String bodyText() {
         try {
             return driver.findElement(By.tagName("body")).getText();
         } catch (NoSuchElementException e) {
