@@ -41,8 +41,13 @@ final class Balancer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * The cluster's public address. "localhost", not 127.0.0.1: Keycloak marks its cookies Secure on
+     * both (local addresses are secure contexts), and HtmlUnit keeps Secure cookies over plain HTTP only
+     * for localhost, so on 127.0.0.1 the sign-in lost its session cookie (cookie_not_found).
+     */
     String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://localhost:" + port;
     }
 
     void sendTo(KeycloakNode node) {

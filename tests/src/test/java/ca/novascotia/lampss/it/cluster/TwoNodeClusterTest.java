@@ -131,6 +131,7 @@ class TwoNodeClusterTest {
     @Order(3)
     void aProfileRevokedOnNodeAIsMissingFromTheNextTokenRefreshedOnNodeB() throws Exception {
         String org = fixture.organization();
+        fixture.primaryContact(org); // so the member is not the primary contact (who cannot be deactivated)
         Fixture.Member member = fixture.activeMember(org, "ofa-user", "ofa-read-only");
         String username = admin.realm("lampss").users().get(member.userId()).toRepresentation().getUsername();
         Map<String, Object> signedIn = token(cluster.a, "grant_type=password&username=" + enc(username) + "&password="
