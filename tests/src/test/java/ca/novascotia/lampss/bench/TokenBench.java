@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
+import ca.novascotia.lampss.it.api.Jwt;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,6 +307,6 @@ class TokenBench {
     }
 
     private static Map<String, Object> payload(String jwt) {
-        return read(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        return Jwt.payload(jwt);
     }
 }

@@ -30,17 +30,8 @@ public final class LampssApi {
     }
 
     /** The profiles (client roles of {@code lampss}) in this caller's access token. */
-    @SuppressWarnings("unchecked")
     public List<String> tokenProfiles() {
-        try {
-            String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-            Map<String, Object> claims = JsonSerialization.readValue(payload, Map.class);
-            Map<String, Object> access = (Map<String, Object>) claims.getOrDefault("resource_access", Map.of());
-            Map<String, Object> lampss = (Map<String, Object>) access.getOrDefault("lampss", Map.of());
-            return ((List<String>) lampss.getOrDefault("roles", List.of())).stream().sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwt.profiles(token);
     }
 
     /** The bearer token this caller sends. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.novascotia.lampss.it.api.Fixture;
+import ca.novascotia.lampss.it.api.Jwt;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
 import jakarta.mail.Multipart;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -210,12 +210,8 @@ class TwoNodeClusterTest {
     }
 
     /** The profiles (client roles of lampss) in a token response's access token. */
-    @SuppressWarnings("unchecked")
-    private static List<String> profiles(Map<String, Object> tokenResponse) throws IOException {
-        String payload = new String(Base64.getUrlDecoder().decode(((String) tokenResponse.get("access_token")).split("\\.")[1]), StandardCharsets.UTF_8);
-        Map<String, Object> access = (Map<String, Object>) JsonSerialization.readValue(payload, Map.class).getOrDefault("resource_access", Map.of());
-        Map<String, Object> lampss = (Map<String, Object>) access.getOrDefault("lampss", Map.of());
-        return ((List<String>) lampss.getOrDefault("roles", List.of())).stream().sorted().toList();
+    private static List<String> profiles(Map<String, Object> tokenResponse) {
+        return Jwt.profiles((String) tokenResponse.get("access_token"));
     }
 
     private MimeMessage lastMessageTo(String email) throws Exception {
