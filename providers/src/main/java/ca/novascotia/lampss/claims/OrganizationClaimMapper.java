@@ -40,8 +40,9 @@ import org.keycloak.representations.IDToken;
  * value only as a dynamic client scope (feature {@code dynamic-scopes}, client scope {@code lampss:org}
  * with regexp {@code lampss:org:*}, optional scope of the client); see the README's "Token claims".
  *
- * <p>Everything is read from the database when the token is made, so a refreshed token reflects
- * today's memberships and profiles. Within one request the claim is computed once per person and
+ * <p>Everything is read when the token is made, from Keycloak's caches of the person's groups and of
+ * the organization groups (see {@link OrganizationClaimSource}), so a refreshed token reflects today's
+ * memberships and profiles at no database cost. Within one request the claim is computed once per person and
  * selection and reused by the access token, ID token and so on.
  */
 public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
@@ -175,7 +176,7 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
         if (cached != null) {
             return cached;
         }
-        Map<String, Object> claim = new OrganizationClaimSource(session, settings).load(user.getId(), selected);
+        Map<String, Object> claim = new OrganizationClaimSource(settings).load(user, selected);
         session.setAttribute(key, claim);
         return claim;
     }

@@ -110,10 +110,11 @@ public final class Memberships {
         return entities.stream().map(Memberships::toDomain).toList();
     }
 
-    private static void write(MembershipEntity entity, Membership membership, String actorId) {
+    private void write(MembershipEntity entity, Membership membership, String actorId) {
         entity.setState(membership.state().name());
         entity.setPrimaryOf(membership.primaryContact() ? membership.organizationId() : null);
         entity.setUpdatedAt(Time.currentTimeMillis());
         entity.setUpdatedBy(actorId);
+        new ActiveMembers(lampss).mirror(entity);
     }
 }

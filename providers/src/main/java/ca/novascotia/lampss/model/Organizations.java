@@ -24,6 +24,8 @@ public final class Organizations {
     public static final String NAME_FR = "lampss.nameFr";
     public static final String EXTERNAL_NUMBER = "lampss.externalNumber";
     public static final String MODULES = "lampss.modules";
+    /** The primary contact's user id, mirrored from the membership rows by {@link ActiveMembers}. */
+    public static final String PRIMARY_CONTACT = "lampss.primaryContact";
 
     private final LampssRealm lampss;
 

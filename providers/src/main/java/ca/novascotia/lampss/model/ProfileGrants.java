@@ -74,6 +74,20 @@ public final class ProfileGrants {
         return result;
     }
 
+    /**
+     * The same as {@link #heldIn(String, Collection)}, read from the person's cached group memberships:
+     * no query once Keycloak's user cache holds them (the token endpoint loads them for
+     * {@code resource_access}), and Keycloak invalidates that cache across the cluster on every change.
+     */
+    public static Map<String, Set<SecurityProfile>> heldIn(UserModel user, Collection<String> organizationIds) {
+        Map<String, Set<SecurityProfile>> result = new HashMap<>();
+        user.getGroupsStream()
+                .filter(group -> organizationIds.contains(group.getParentId()))
+                .forEach(group -> Known.profile(group.getName()).ifPresent(profile -> result
+                        .computeIfAbsent(group.getParentId(), id -> EnumSet.noneOf(SecurityProfile.class)).add(profile)));
+        return result;
+    }
+
     private Optional<GroupModel> profileGroup(GroupModel organization, SecurityProfile profile) {
         return organization.getSubGroupsStream(profile.roleName(), true, 0, 1).findFirst();
     }

@@ -128,6 +128,7 @@ public final class RealmData {
         entity.setUpdatedAt(orNow(row.updatedAt()));
         entity.setUpdatedBy(mapped(row.updatedBy()));
         lampss.em().persist(entity);
+        new ActiveMembers(lampss).mirror(entity);
     }
 
     private void importInvitation(InvitationRow row, String at) {

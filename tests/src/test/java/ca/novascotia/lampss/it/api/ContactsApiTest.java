@@ -63,7 +63,8 @@ class ContactsApiTest {
 
         List<String> groups = realm.admin().users().get(member.userId()).groups().stream().map(GroupRepresentation::getPath).sorted().toList();
         String number = realm.admin().groups().group(org).toRepresentation().getName();
-        assertEquals(List.of("/organizations/" + number + "/ofa-user", "/organizations/" + number + "/sr-user"), groups);
+        assertEquals(List.of("/organizations/" + number, "/organizations/" + number + "/ofa-user",
+                "/organizations/" + number + "/sr-user"), groups, "the organization's group lists its active members");
         assertEquals(List.of("ofa-user", "sr-user"), member.api().tokenProfiles(), "resource_access.lampss.roles");
     }
 

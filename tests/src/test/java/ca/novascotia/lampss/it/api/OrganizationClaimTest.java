@@ -28,6 +28,7 @@ import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -82,8 +83,11 @@ class OrganizationClaimTest {
         fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
         if (realm.admin().clients().findByClientId(APP).isEmpty()) {
             String organizationScope = createOrganizationScope();
-            copyOfTheDemoApp(APP, Map.of()).addOptionalClientScope(organizationScope);
-            copyOfTheDemoApp(LIGHTWEIGHT_APP, Map.of("client.use.lightweight.access.token.enabled", "true"));
+            ClientResource app = copyOfTheDemoApp(APP, Map.of());
+            app.addOptionalClientScope(organizationScope);
+            app.getProtocolMappers().createMapper(inIdTokensOnly()).close();
+            copyOfTheDemoApp(LIGHTWEIGHT_APP, Map.of("client.use.lightweight.access.token.enabled", "true"))
+                    .getProtocolMappers().createMapper(inIdTokensOnly()).close();
             ClientResource lightweightWithClaim = copyOfTheDemoApp(LIGHTWEIGHT_WITH_CLAIM,
                     Map.of("client.use.lightweight.access.token.enabled", "true"));
             lightweightWithClaim.removeDefaultClientScope(shippedScopeId());
@@ -152,8 +156,8 @@ class OrganizationClaimTest {
     void theShippedClientScopeGivesTheClaimToAClientThatAsksForIt() {
         Scenario person = scenario();
         Map<String, Object> without = payload(passwordGrant(WITHOUT_SCOPE, person.username(), "openid").get("access_token"));
-        Map<String, Object> asked = payload(passwordGrant(WITHOUT_SCOPE, person.username(), "openid " + SHIPPED_SCOPE)
-                .get("access_token"));
+        Map<String, Object> tokens = passwordGrant(WITHOUT_SCOPE, person.username(), "openid " + SHIPPED_SCOPE);
+        Map<String, Object> asked = payload(tokens.get("access_token"));
 
         assertFalse(without.containsKey(CLAIM), "an optional scope not asked for: no claim");
         assertEquals(person.expected(), asked.get(CLAIM));
@@ -161,6 +165,7 @@ class OrganizationClaimTest {
         assertEquals(realm.admin().users().get(person.userId()).toRepresentation().getEmail(), asked.get("email"),
                 "Keycloak's built-in scopes are there beside ours");
         assertEquals(expectedRoles(person), roles(asked));
+        assertFalse(payload(tokens.get("id_token")).containsKey(CLAIM), "the shipped scope leaves ID tokens out");
     }
 
     @Test
@@ -216,6 +221,50 @@ class OrganizationClaimTest {
         assertEquals(roles, roles(access), "resource_access lost them too");
         assertEquals(expected, introspect((String) tokens.get("access_token")).get(CLAIM),
                 "introspection reads today's state, even for the earlier token");
+    }
+
+    /**
+     * The claim reads Keycloak's mirror of our rows: the organization group's members are its active
+     * members and its lampss.primaryContact attribute is the primary contact. A transfer and a
+     * reactivation show in the mirror and in the next refreshed token.
+     */
+    @Test
+    void theNextRefreshedTokenFollowsAPrimaryContactTransferAndAReactivation() {
+        Scenario person = scenario();
+        assertEquals(Set.of(person.primaryOf(), person.twoProfiles(), person.oneProfile()), Set.copyOf(organizationsOf(person.userId())));
+        assertEquals(List.of(person.userId()), primaryAttribute(person.primaryOf()));
+        assertFalse(members(person.invited()).contains(person.userId()), "invited: not a member of the group");
+        assertFalse(members(person.inactive()).contains(person.userId()), "inactive: not a member of the group");
+        Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid");
+
+        Fixture.Member successor = fixture.activeMember(person.primaryOf());
+        fixture.transfer(person.primaryOf(), successor.userId());
+        ok(fixture.operationsSupport.post(path(person.inactive(), person.userId()) + "/reactivate", null));
+
+        assertEquals(List.of(successor.userId()), primaryAttribute(person.primaryOf()));
+        assertTrue(members(person.inactive()).contains(person.userId()), "reactivated: a member again");
+        Map<String, Object> expected = new LinkedHashMap<>(person.expected());
+        Map<String, Object> former = new LinkedHashMap<>(entry(person.expected(), person.primaryOf()));
+        former.put("primaryContact", false);
+        expected.put(person.primaryOf(), former);
+        expected.put(person.inactive(), expectedEntry(person.inactive(), person.userId(), false));
+        assertEquals(List.of("lm-read-only"), entry(expected, person.inactive()).get("profiles"), "its profiles came back");
+        Map<String, Object> refreshed = refresh(APP, (String) tokens.get("refresh_token"));
+        assertEquals(expected, payload(refreshed.get("access_token")).get(CLAIM));
+    }
+
+    private List<String> organizationsOf(String userId) {
+        String root = realm.admin().groups().groups("organizations", 0, 1).get(0).getId();
+        return realm.admin().users().get(userId).groups().stream().filter(g -> root.equals(g.getParentId()))
+                .map(GroupRepresentation::getId).toList();
+    }
+
+    private List<String> members(String organizationId) {
+        return realm.admin().groups().group(organizationId).members().stream().map(UserRepresentation::getId).toList();
+    }
+
+    private List<String> primaryAttribute(String organizationId) {
+        return realm.admin().groups().group(organizationId).toRepresentation().getAttributes().get("lampss.primaryContact");
     }
 
     /**
@@ -390,6 +439,18 @@ class OrganizationClaimTest {
                 .filter(m -> "lampss-organization-claim-mapper".equals(m.getProtocolMapper()))
                 .findFirst().orElseThrow(() -> new AssertionError("the shipped scope holds the organization claim mapper"));
         mapper.setId(null);
+        return mapper;
+    }
+
+    /**
+     * The shipped scope leaves ID tokens out, as Keycloak's role claims do; a client that wants the
+     * claim there adds the mapper with "Add to ID token" on. The test clients do, beside the scope.
+     */
+    private ProtocolMapperRepresentation inIdTokensOnly() {
+        ProtocolMapperRepresentation mapper = shippedMapper();
+        mapper.setName("lampss organizations in ID tokens");
+        mapper.getConfig().putAll(Map.of("id.token.claim", "true", "access.token.claim", "false",
+                "userinfo.token.claim", "false", "introspection.token.claim", "false", "lightweight.claim", "false"));
         return mapper;
     }
 

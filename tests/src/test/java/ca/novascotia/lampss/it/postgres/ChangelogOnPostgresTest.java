@@ -89,6 +89,53 @@ class ChangelogOnPostgresTest {
         }
     }
 
+    /**
+     * 0.3.0 mirrors the rows written before it into Keycloak's tables (the organization group's
+     * members are its active members, its lampss.primaryContact attribute the primary contact), for
+     * people and groups that still exist, once. Keycloak's four tables involved are reduced here to the
+     * columns the changeset uses.
+     */
+    @Test
+    void upgradeMirrorsActiveMembersIntoKeycloakGroups() throws Exception {
+        try (Connection connection = Postgres.connect(database)) {
+            createSchema(connection, "mirrored");
+            execute(connection, "SET search_path TO mirrored",
+                    "CREATE TABLE keycloak_group (id VARCHAR(36) PRIMARY KEY, name VARCHAR(255))",
+                    "CREATE TABLE user_entity (id VARCHAR(36) PRIMARY KEY)",
+                    "CREATE TABLE user_group_membership (group_id VARCHAR(36), user_id VARCHAR(36),"
+                            + " membership_type VARCHAR(255) NOT NULL, PRIMARY KEY (group_id, user_id))",
+                    "CREATE TABLE group_attribute (id VARCHAR(36) PRIMARY KEY, name VARCHAR(255), value VARCHAR(255), group_id VARCHAR(36))");
+            update(connection, "mirrored", released(PREVIOUS_RELEASE));
+            execute(connection, "INSERT INTO keycloak_group VALUES ('o1', 'NS-1'), ('o2', 'NS-2')",
+                    "INSERT INTO user_entity VALUES ('u1'), ('u2'), ('u3')",
+                    "INSERT INTO user_group_membership VALUES ('o2', 'u3', 'UNMANAGED')",
+                    membership("m1", "o1", "u1", "ACTIVE", "'o1'"), membership("m2", "o1", "u2", "INVITED", "NULL"),
+                    membership("m3", "o2", "u1", "INACTIVE", "NULL"), membership("m4", "o2", "u3", "ACTIVE", "NULL"),
+                    membership("m5", "gone", "u1", "ACTIVE", "NULL"), membership("m6", "o2", "gone", "ACTIVE", "'o2'"));
+
+            assertEquals(2, update(connection, "mirrored", current()), "0.2.0's and 0.3.0's changesets ran");
+
+            assertEquals(List.of("o1 u1 UNMANAGED", "o2 u3 UNMANAGED"), strings(connection,
+                    "SELECT group_id || ' ' || user_id || ' ' || membership_type FROM user_group_membership ORDER BY 1"));
+            assertEquals(List.of("o1 lampss.primaryContact u1"), strings(connection,
+                    "SELECT group_id || ' ' || name || ' ' || value FROM group_attribute ORDER BY 1"));
+            execute(connection, "SET search_path TO public");
+        }
+    }
+
+    private static String membership(String id, String organization, String user, String state, String primaryOf) {
+        return "INSERT INTO lampss_membership (id, realm_id, organization_id, user_id, state, primary_of, created_at, updated_at)"
+                + " VALUES ('" + id + "', 'r', '" + organization + "', '" + user + "', '" + state + "', " + primaryOf + ", 1, 1)";
+    }
+
+    private static void execute(Connection connection, String... statements) throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
     private static ResourceAccessor current() {
         return new ClassLoaderResourceAccessor(ChangelogOnPostgresTest.class.getClassLoader());
     }
