@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * CPU time the Keycloak server process has used (user + system, all its threads), read from Linux's
  * {@code /proc/<pid>/stat}. Divided by the requests of a round it gives the server's CPU per request,
- * which, unlike requests per second, does not move when the load generator or the scheduler takes the
- * shared cores for a moment. The server is the Java process the test framework started below us.
+ * which, unlike requests per second, does not depend on how the load generator and the server share
+ * the cores. The server is the Java process the test framework started below us.
  */
 final class ServerCpu {
 

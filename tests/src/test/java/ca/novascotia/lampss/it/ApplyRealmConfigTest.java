@@ -21,6 +21,7 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.util.ApiUtil;
 
 /**
  * The applier brings a running server's realm up to date with realm-config without losing data:
@@ -86,7 +87,7 @@ class ApplyRealmConfigTest {
         user.setUsername("kept.user");
         user.setEnabled(true);
         try (Response response = realm.users().create(user)) {
-            String id = response.getLocation().getPath().replaceAll(".*/", "");
+            String id = ApiUtil.getCreatedId(response);
             realm.users().get(id).roles().clientLevel(profiles.toRepresentation().getId())
                     .add(List.of(profiles.roles().get(profile).toRepresentation()));
             return id;

@@ -30,6 +30,7 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.ErrorPage;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.testframework.util.ApiUtil;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
@@ -147,7 +148,7 @@ class MyNsAccountSignInTest {
         String userId;
         try (Response created = lampss.admin().users().create(user)) {
             assertEquals(201, created.getStatus());
-            userId = created.getLocation().getPath().replaceAll(".*/", "");
+            userId = ApiUtil.getCreatedId(created);
         }
         lampss.cleanup().add(r -> r.users().delete(userId).close());
 
