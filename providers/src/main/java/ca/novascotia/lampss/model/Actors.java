@@ -11,17 +11,15 @@ import java.util.Set;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-/** Loads the person making a request as the delegation policy sees them: two queries. */
+/** Loads the person making a request as the delegation policy sees them: one query (the profiles come from Keycloak's user cache). */
 public final class Actors {
 
     private final LampssRealm lampss;
     private final Memberships memberships;
-    private final ProfileGrants grants;
 
-    public Actors(LampssRealm lampss, Memberships memberships, ProfileGrants grants) {
+    public Actors(LampssRealm lampss, Memberships memberships) {
         this.lampss = lampss;
         this.memberships = memberships;
-        this.grants = grants;
     }
 
     /** Only active memberships count: an invited or deactivated person does not act in that organization. */
@@ -36,7 +34,7 @@ public final class Actors {
                 primaryOf.add(membership.getOrganizationId());
             }
         });
-        Map<String, Set<SecurityProfile>> profiles = new HashMap<>(grants.heldIn(user.getId(), organizationIds));
+        Map<String, Set<SecurityProfile>> profiles = new HashMap<>(ProfileGrants.heldIn(user, organizationIds));
         organizationIds.forEach(id -> profiles.putIfAbsent(id, Set.of()));
         return new Actor(user.getId(), operationsSupport != null && user.hasRole(operationsSupport), profiles, primaryOf);
     }

@@ -58,26 +58,10 @@ public final class ProfileGrants {
         return result;
     }
 
-    /** The profiles one person holds in each of these organizations, in one query. */
-    public Map<String, Set<SecurityProfile>> heldIn(String userId, Collection<String> organizationIds) {
-        Map<String, Set<SecurityProfile>> result = new HashMap<>();
-        if (organizationIds.isEmpty()) {
-            return result;
-        }
-        lampss.em().createQuery("select g.parentId, g.name from UserGroupMembershipEntity m, GroupEntity g"
-                        + " where g.id = m.groupId and m.user.id = :user and g.parentId in :organizations", Object[].class)
-                .setParameter("user", userId)
-                .setParameter("organizations", organizationIds)
-                .getResultList()
-                .forEach(row -> Known.profile((String) row[1]).ifPresent(profile -> result
-                        .computeIfAbsent((String) row[0], id -> EnumSet.noneOf(SecurityProfile.class)).add(profile)));
-        return result;
-    }
-
     /**
-     * The same as {@link #heldIn(String, Collection)}, read from the person's cached group memberships:
-     * no query once Keycloak's user cache holds them (the token endpoint loads them for
-     * {@code resource_access}), and Keycloak invalidates that cache across the cluster on every change.
+     * The profiles one person holds in each of these organizations, read from their cached group
+     * memberships: no query once Keycloak's user cache holds them (the token endpoint and role checks
+     * load them), and Keycloak invalidates that cache across the cluster on every change.
      */
     public static Map<String, Set<SecurityProfile>> heldIn(UserModel user, Collection<String> organizationIds) {
         Map<String, Set<SecurityProfile>> result = new HashMap<>();

@@ -58,7 +58,7 @@ final class Request {
         this.directory = new ContactDirectory(lampss, grants);
         this.adminAuth = new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client());
         this.audit = new AuditTrail(lampss, adminAuth);
-        this.actor = new Actors(lampss, memberships, grants).load(user);
+        this.actor = new Actors(lampss, memberships).load(user);
     }
 
     /** @throws ApiException 401 without a valid bearer token of this realm */
