@@ -1,7 +1,6 @@
 package ca.novascotia.lampss.claims;
 
 import ca.novascotia.lampss.config.LampssSettings;
-import ca.novascotia.lampss.rest.LampssRealmResourceFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
     /** Reads the same server options as the REST API, so both agree on the root group's name. */
     @Override
     public void init(Config.Scope config) {
-        settings = LampssSettings.from(Config.scope("realm-restapi-extension", LampssRealmResourceFactory.ID));
+        settings = LampssSettings.current();
     }
 
     @Override

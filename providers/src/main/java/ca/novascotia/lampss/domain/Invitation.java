@@ -34,6 +34,25 @@ public record Invitation(String id, String organizationId, String userId, State 
         return now.isBefore(expiresAt) ? Optional.empty() : Optional.of(State.EXPIRED);
     }
 
+    /** Documented limit of the optional message an inviter adds, in characters. */
+    public static final int MAX_MESSAGE_LENGTH = 2000;
+
+    /**
+     * The inviter's optional message as it will be sent: null when blank; line breaks allowed,
+     * other control and bidirectional-override characters refused.
+     */
+    public static String message(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_MESSAGE_LENGTH) {
+            throw new DomainException(Reason.FIELD_TOO_LONG, "invitationMessage",
+                    "invitationMessage is longer than " + MAX_MESSAGE_LENGTH + " characters");
+        }
+        Fields.requirePlain("invitationMessage", text, true);
+        return text.strip();
+    }
+
     /** The longest lifetime a realm may set. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(365);
 

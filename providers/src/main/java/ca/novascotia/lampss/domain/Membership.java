@@ -49,8 +49,12 @@ public record Membership(String organizationId, String userId, MembershipState s
         return apply(Transition.DEACTIVATE);
     }
 
-    public Membership reactivate() {
-        return apply(Transition.REACTIVATE);
+    /**
+     * "Active" ticked again: active for someone who once accepted an invitation here, invited again
+     * for someone who never did (rule 5: a contact never becomes active without accepting).
+     */
+    public Membership reactivate(boolean everAccepted) {
+        return apply(everAccepted ? Transition.REACTIVATE : Transition.REINVITE);
     }
 
     /** @throws DomainException {@link Reason#INVALID_STATE_TRANSITION} if the state does not allow it */

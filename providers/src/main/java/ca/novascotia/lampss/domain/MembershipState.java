@@ -32,8 +32,13 @@ public enum MembershipState {
         ACCEPT(ACTIVE, INVITED),
         /** "Active" cleared and saved; an invitation not yet accepted can be withdrawn the same way. */
         DEACTIVATE(INACTIVE, INVITED, ACTIVE),
-        /** "Active" ticked again. */
-        REACTIVATE(ACTIVE, INACTIVE);
+        /** "Active" ticked again, for someone who had accepted their invitation. */
+        REACTIVATE(ACTIVE, INACTIVE),
+        /**
+         * "Active" ticked again for someone who never accepted: they are invited again, with a new
+         * invitation, since only accepting one links a My NS Account identity to the account.
+         */
+        REINVITE(INVITED, INACTIVE);
 
         private final MembershipState target;
         private final MembershipState[] sources;

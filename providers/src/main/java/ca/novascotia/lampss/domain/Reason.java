@@ -14,6 +14,8 @@ public enum Reason {
     OWN_PROFILES(Kind.PERMISSION),
     OWN_MEMBERSHIP(Kind.PERMISSION),
     NOT_PRIMARY_CONTACT(Kind.PERMISSION),
+    /** Names and email are shared by every organization of the person: only Operations Support changes them. */
+    SHARED_PERSON(Kind.PERMISSION),
 
     // Allowed in principle, but the current state forbids it (HTTP 409).
     MODULE_NOT_ENABLED(Kind.RULE),
@@ -26,16 +28,24 @@ public enum Reason {
     SEVERAL_PRIMARY_CONTACTS(Kind.RULE),
     ALREADY_A_CONTACT(Kind.RULE),
     INVALID_STATE_TRANSITION(Kind.RULE),
+    /** The email belongs to an account LaMPSS does not manage (staff, administrators, services, outsiders). */
+    EMAIL_CANNOT_BE_USED(Kind.RULE),
+    /** Another account already has this email address (or username). */
+    EMAIL_IN_USE(Kind.RULE),
+    /** Too many invitation emails to one person for one organization in the last hour. */
+    TOO_MANY_INVITATIONS(Kind.RATE),
 
     // The request itself is malformed (HTTP 400).
     UNKNOWN_MODULE(Kind.INPUT),
     UNKNOWN_PROFILE(Kind.INPUT),
     REQUIRED_FIELD_MISSING(Kind.INPUT),
     FIELD_TOO_LONG(Kind.INPUT),
-    INVALID_EMAIL(Kind.INPUT);
+    INVALID_EMAIL(Kind.INPUT),
+    /** Control or bidirectional-override characters, which could make text display as something else. */
+    INVALID_CHARACTERS(Kind.INPUT);
 
     /** Which family a reason belongs to, so an HTTP layer needs no list of every reason. */
-    public enum Kind { PERMISSION, RULE, INPUT }
+    public enum Kind { PERMISSION, RULE, INPUT, RATE }
 
     private final Kind kind;
 

@@ -1,28 +1,20 @@
 package ca.novascotia.lampss.invitation;
 
-import ca.novascotia.lampss.domain.AccessChange;
-import ca.novascotia.lampss.domain.Invitation;
-import ca.novascotia.lampss.domain.MembershipState;
+import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.contacts.Caller;
+import ca.novascotia.lampss.contacts.Workspace;
+import ca.novascotia.lampss.domain.Actor;
 import ca.novascotia.lampss.metrics.LampssMetrics;
-import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.LampssRealm;
-import ca.novascotia.lampss.model.MemberProfiles;
 import ca.novascotia.lampss.model.Memberships;
-import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.model.People;
-import ca.novascotia.lampss.model.ProfileGrants;
-import ca.novascotia.lampss.rest.LampssRealmResourceFactory;
 import ca.novascotia.lampss.store.InvitationEntity;
-import ca.novascotia.lampss.store.MembershipEntity;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -69,7 +61,7 @@ public class InvitationGate implements Authenticator {
             deny(context, problem);
             return;
         }
-        accept(context, stored.get(), invited, invitations);
+        accept(context, stored.get(), invited);
         context.getAuthenticationSession().removeClientNote(INVITATION_NOTE);
         context.setUser(invited);
         context.success();
@@ -78,6 +70,11 @@ public class InvitationGate implements Authenticator {
     private static String problemWith(AuthenticationFlowContext context, UserModel invited, UserModel linked) {
         if (invited == null || !invited.isEnabled()) {
             return "lampssInvitationUserDisabled";
+        }
+        if (!managedByLampss(context, invited)) {
+            // An invitation to staff, an administrator or a service account (e.g. one stored before
+            // the server refused them) never links an identity to such an account.
+            return Invitations.INVALID;
         }
         if (linked != null) {
             return linked.getId().equals(invited.getId()) ? null : "lampssIdentityLinkedToAnother";
@@ -88,29 +85,18 @@ public class InvitationGate implements Authenticator {
         return alreadyLinked ? "lampssAccountLinkedToAnotherIdentity" : null;
     }
 
-    /** The invitation becomes Accepted, the membership Active with its profiles, and the audit trail says so. */
-    private static void accept(AuthenticationFlowContext context, InvitationEntity invitation, UserModel person,
-                               Invitations invitations) {
-        KeycloakSession session = context.getSession();
+    /** The invitation becomes Accepted and the membership Active, through the one use-case layer, in the person's name. */
+    private static void accept(AuthenticationFlowContext context, InvitationEntity invitation, UserModel person) {
         RealmModel realm = context.getRealm();
-        LampssRealm lampss = new LampssRealm(session, LampssRealmResourceFactory.settings(session));
-        Memberships memberships = new Memberships(lampss);
-        MembershipEntity row = memberships.find(invitation.getOrganizationId(), person.getId()).orElse(null);
-        GroupModel group = realm.getGroupById(invitation.getOrganizationId());
-        invitations.end(invitation, Invitation.State.ACCEPTED);
-        LampssMetrics.invitationAccepted(realm.getName());
-        if (row == null || group == null || !MembershipState.INVITED.name().equals(row.getState())) {
-            return;
-        }
-        new MemberProfiles(new ProfileGrants(lampss)).bringBack(row, person, group, Organizations.toDomain(group));
-        memberships.save(row, Memberships.toDomain(row).accept(), person.getId());
-        new People(lampss, memberships).syncSignIn(person);
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("state", MembershipState.ACTIVE.name());
-        after.put("invitation", invitation.getId());
-        new AuditTrail(lampss, new AdminAuth(realm, null, person, context.getAuthenticationSession().getClient()))
-                .record(invitation.getOrganizationId(), AccessChange.INVITATION_ACCEPTED, person,
-                        Map.of("state", MembershipState.INVITED.name()), after);
+        LampssRealm lampss = new LampssRealm(context.getSession(), LampssSettings.current());
+        AdminAuth auth = new AdminAuth(realm, null, person, context.getAuthenticationSession().getClient());
+        Caller caller = new Caller(person, Actor.member(person.getId()), auth, context.getSession().getContext().resolveLocale(person));
+        new Workspace(lampss, caller).invitations().accept(invitation, person);
+    }
+
+    private static boolean managedByLampss(AuthenticationFlowContext context, UserModel invited) {
+        LampssRealm lampss = new LampssRealm(context.getSession(), LampssSettings.current());
+        return new People(lampss, new Memberships(lampss)).account(invited).managedByLampss();
     }
 
     private static void deny(AuthenticationFlowContext context, String message) {

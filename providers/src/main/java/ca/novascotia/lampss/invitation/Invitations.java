@@ -22,7 +22,7 @@ public final class Invitations {
     public static final String IDP_ATTRIBUTE = "lampss.identityProvider";
     public static final String DEFAULT_IDP = "mynsaccount";
     /** Message key of the page for a link that names no stored invitation of this realm. */
-    static final String INVALID = "lampssInvitationInvalid";
+    public static final String INVALID = "lampssInvitationInvalid";
 
     /** Realm attribute: the invitation lifetime as an ISO-8601 duration (default P30D). */
     public static final String LIFETIME_ATTRIBUTE = "lampss.invitationLifetime";
@@ -36,7 +36,7 @@ public final class Invitations {
     }
 
     /** The alias of the identity provider invited people sign in with. */
-    static String identityProvider(RealmModel realm) {
+    public static String identityProvider(RealmModel realm) {
         String configured = realm.getAttribute(IDP_ATTRIBUTE);
         return configured == null ? DEFAULT_IDP : configured;
     }
@@ -46,7 +46,7 @@ public final class Invitations {
      * {@code lampssInvitationExpired}), or empty when it can be used. Asked when the link is opened
      * and again when the person comes back from My NS Account.
      */
-    static Optional<String> refusal(Optional<InvitationEntity> stored) {
+    public static Optional<String> refusal(Optional<InvitationEntity> stored) {
         if (stored.isEmpty()) {
             return Optional.of(INVALID);
         }
@@ -86,6 +86,26 @@ public final class Invitations {
         entity.setState(state.name());
         entity.setEndedAt(Time.currentTimeMillis());
         em().flush();
+    }
+
+    /** When this person's invitations to this organization were sent since {@code since} (epoch ms). */
+    public java.util.List<Instant> sentSince(String organizationId, String userId, long since) {
+        return em().createQuery("select i.createdAt from InvitationEntity i where i.userId = :user"
+                        + " and i.organizationId = :organization and i.createdAt > :since", Long.class)
+                .setParameter("user", userId)
+                .setParameter("organization", organizationId)
+                .setParameter("since", since)
+                .getResultStream().map(Instant::ofEpochMilli).toList();
+    }
+
+    /** Ends every invitation of this person still waiting, in every organization (their address changed). */
+    public void supersedeAllOf(String userId) {
+        em().createQuery("select i from InvitationEntity i where i.userId = :user and i.realmId = :realm"
+                        + " and i.state in ('PENDING', 'EXPIRED')", InvitationEntity.class)
+                .setParameter("user", userId)
+                .setParameter("realm", realm.getId())
+                .getResultList()
+                .forEach(old -> end(old, Invitation.State.SUPERSEDED));
     }
 
     /** The pending one of this person in this organization, if any (expired or not). */

@@ -87,8 +87,10 @@ public final class ContactDirectory {
                 case INVITED -> Memberships.heldProfiles((String) row[7]);
                 case INACTIVE -> EnumSet.noneOf(SecurityProfile.class);
             };
+            Set<SecurityProfile> setAside = state == MembershipState.INACTIVE
+                    ? Memberships.heldProfiles((String) row[7]) : EnumSet.noneOf(SecurityProfile.class);
             return new Contact((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    state, row[6] != null, profiles);
+                    state, row[6] != null, profiles, setAside);
         }).toList();
     }
 }

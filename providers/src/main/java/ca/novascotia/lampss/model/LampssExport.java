@@ -18,7 +18,7 @@ public record LampssExport(String format, String realm, Long exportedAt, List<Me
 
     public record MembershipRow(String id, String organizationId, String organizationNumber, String userId,
                                 String username, String state, Boolean primaryContact, List<String> heldProfiles,
-                                Long createdAt, String createdBy, Long updatedAt, String updatedBy) {
+                                Long createdAt, String createdBy, Long updatedAt, String updatedBy, Long acceptedAt) {
     }
 
     public record InvitationRow(String id, String organizationId, String organizationNumber, String userId,

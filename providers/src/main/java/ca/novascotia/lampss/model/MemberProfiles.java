@@ -61,6 +61,15 @@ public final class MemberProfiles {
         }
     }
 
+    /** Takes profiles out of those set aside, so that a reactivation does not give them back. */
+    public void dropAside(MembershipEntity row, Set<SecurityProfile> profiles) {
+        if (!profiles.isEmpty()) {
+            Set<SecurityProfile> held = Memberships.heldProfiles(row.getHeldProfiles());
+            held.removeAll(profiles);
+            Memberships.holdProfiles(row, held);
+        }
+    }
+
     /** After the membership became active: the waiting profiles the organization still offers become roles. */
     public void bringBack(MembershipEntity row, UserModel user, GroupModel organization, Organization offered) {
         Set<SecurityProfile> held = Memberships.heldProfiles(row.getHeldProfiles());

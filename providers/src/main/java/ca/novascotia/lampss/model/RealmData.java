@@ -49,7 +49,7 @@ public final class RealmData {
                 .map(m -> new MembershipRow(m.getId(), m.getOrganizationId(), numbers.get(m.getOrganizationId()), m.getUserId(),
                         usernames.get(m.getUserId()), m.getState(), m.getPrimaryOf() != null,
                         Memberships.heldProfiles(m.getHeldProfiles()).stream().map(p -> p.roleName()).toList(),
-                        m.getCreatedAt(), m.getCreatedBy(), m.getUpdatedAt(), m.getUpdatedBy()))
+                        m.getCreatedAt(), m.getCreatedBy(), m.getUpdatedAt(), m.getUpdatedBy(), m.getAcceptedAt()))
                 .toList();
         List<InvitationRow> invitations = rows(InvitationEntity.class, "createdAt").stream()
                 .map(i -> new InvitationRow(i.getId(), i.getOrganizationId(), numbers.get(i.getOrganizationId()), i.getUserId(),
@@ -127,6 +127,9 @@ public final class RealmData {
         entity.setCreatedBy(mapped(row.createdBy()));
         entity.setUpdatedAt(orNow(row.updatedAt()));
         entity.setUpdatedBy(mapped(row.updatedBy()));
+        // Files of earlier versions carry no acceptance time: an active membership was accepted.
+        entity.setAcceptedAt(row.acceptedAt() != null ? row.acceptedAt()
+                : MembershipState.ACTIVE.name().equals(row.state()) ? entity.getUpdatedAt() : null);
         lampss.em().persist(entity);
         new ActiveMembers(lampss).mirror(entity);
     }

@@ -2,7 +2,9 @@ package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.domain.DomainException;
-import ca.novascotia.lampss.invitation.InvitationIssuer;
+import ca.novascotia.lampss.contacts.NotFound;
+import ca.novascotia.lampss.domain.InvitationRate;
+import ca.novascotia.lampss.invitation.InvitationEmails;
 import ca.novascotia.lampss.model.LampssRealm;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -52,9 +54,14 @@ final class Api {
             response = work.apply(request);
         } catch (ApiException refusal) {
             response = error(session, refusal, locale);
+        } catch (InvitationRate.TooManyInvitations tooMany) {
+            response = Response.fromResponse(error(session, ApiException.from(tooMany), locale))
+                    .header("Retry-After", tooMany.retryAfter().getSeconds()).build();
         } catch (DomainException refusal) {
             response = error(session, ApiException.from(refusal), locale);
-        } catch (InvitationIssuer.NotSentException notSent) {
+        } catch (NotFound missing) {
+            response = error(session, ApiException.notFound(missing.code()), locale);
+        } catch (InvitationEmails.NotSentException notSent) {
             LOG.warn("invitation email not sent; nothing was saved", notSent);
             response = error(session, new ApiException(Status.SERVICE_UNAVAILABLE, "INVITATION_NOT_SENT"), locale);
         } catch (LampssRealm.NotConfiguredException notConfigured) {

@@ -46,6 +46,7 @@ public class ApiException extends RuntimeException {
             case PERMISSION -> Status.FORBIDDEN;
             case RULE -> Status.CONFLICT;
             case INPUT -> Status.BAD_REQUEST;
+            case RATE -> Status.TOO_MANY_REQUESTS;
         };
     }
 

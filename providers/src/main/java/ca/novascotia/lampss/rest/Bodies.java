@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class Bodies {
 
-    /** Documented limit of an invitation message, in characters. */
-    static final int MAX_MESSAGE_LENGTH = 2000;
     /** Bodies larger than this are refused unread; the largest valid body is far smaller. */
     static final int MAX_BODY_LENGTH = 64 * 1024;
 

@@ -1,6 +1,7 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.domain.ContactDetails;
+import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.domain.Organization;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class ErrorMessages {
             "nameEn", Organization.MAX_NAME_LENGTH,
             "nameFr", Organization.MAX_NAME_LENGTH,
             "externalNumber", Organization.MAX_EXTERNAL_NUMBER_LENGTH,
-            "invitationMessage", Bodies.MAX_MESSAGE_LENGTH);
+            "invitationMessage", Invitation.MAX_MESSAGE_LENGTH);
 
     private ErrorMessages() {
     }

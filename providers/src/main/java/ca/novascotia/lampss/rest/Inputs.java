@@ -27,14 +27,4 @@ final class Inputs {
         }
         return modules;
     }
-
-    static String invitationMessage(String message) {
-        if (message == null || message.isBlank()) {
-            return null;
-        }
-        if (message.length() > Bodies.MAX_MESSAGE_LENGTH) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "invitationMessage");
-        }
-        return message.strip();
-    }
 }

@@ -1,7 +1,6 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.console.ConsoleResource;
-import ca.novascotia.lampss.invitation.EmailInvitationIssuer;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -31,7 +30,7 @@ public class LampssRealmResource implements RealmResourceProvider {
 
     @Path("organizations")
     public OrganizationsResource organizations() {
-        return new OrganizationsResource(session, settings, new EmailInvitationIssuer(session));
+        return new OrganizationsResource(session, settings);
     }
 
     @Path("me")

@@ -30,13 +30,6 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
         settings = LampssSettings.from(config);
     }
 
-    /** The server-wide settings, for providers of other SPIs (authenticators, mappers). */
-    public static LampssSettings settings(KeycloakSession session) {
-        LampssRealmResourceFactory factory = (LampssRealmResourceFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, ID);
-        return factory == null ? LampssSettings.DEFAULTS : factory.settings;
-    }
-
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new LampssRealmResource(session, settings);
@@ -78,6 +71,10 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
                 .helpText("Diagnostic: answer API calls with the number of SQL statements they ran (X-Lampss-Query-Count) and their server time (Server-Timing)").add()
                 .property().name(LampssSettings.INVITATION_CLEANUP_INTERVAL).type("int").defaultValue(LampssSettings.DEFAULTS.invitationCleanupSeconds())
                 .helpText("Seconds between two runs of the invitation clean-up (once per period across the cluster)").add()
+                .property().name(LampssSettings.API_CLIENTS).type("string").defaultValue(String.join(",", LampssSettings.DEFAULTS.apiClients()))
+                .helpText("Clients whose tokens the API accepts, comma-separated (other clients' tokens get 401 CLIENT_NOT_ALLOWED)").add()
+                .property().name(LampssSettings.INVITATIONS_PER_HOUR).type("int").defaultValue(LampssSettings.DEFAULTS.invitationsPerHour())
+                .helpText("Invitation emails per person and organization in any hour; beyond it 429 with Retry-After").add()
                 .build();
     }
 }

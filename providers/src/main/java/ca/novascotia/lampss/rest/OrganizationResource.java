@@ -7,7 +7,6 @@ import ca.novascotia.lampss.domain.ModuleChange;
 import ca.novascotia.lampss.domain.Organization;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.domain.Target;
-import ca.novascotia.lampss.invitation.InvitationIssuer;
 import ca.novascotia.lampss.invitation.Invitations;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
@@ -31,13 +30,11 @@ public class OrganizationResource {
 
     private final KeycloakSession session;
     private final LampssSettings settings;
-    private final InvitationIssuer invitations;
     private final String organizationId;
 
-    OrganizationResource(KeycloakSession session, LampssSettings settings, InvitationIssuer invitations, String organizationId) {
+    OrganizationResource(KeycloakSession session, LampssSettings settings, String organizationId) {
         this.session = session;
         this.settings = settings;
-        this.invitations = invitations;
         this.organizationId = organizationId;
     }
 
@@ -150,7 +147,7 @@ public class OrganizationResource {
 
     @Path("contacts")
     public ContactsResource contacts() {
-        return new ContactsResource(session, settings, invitations, organizationId);
+        return new ContactsResource(session, settings, organizationId);
     }
 
     @Path("primary-contact")

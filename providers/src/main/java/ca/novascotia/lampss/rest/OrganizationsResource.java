@@ -5,7 +5,6 @@ import ca.novascotia.lampss.domain.AccessChange;
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Organization;
 import ca.novascotia.lampss.domain.Target;
-import ca.novascotia.lampss.invitation.InvitationIssuer;
 import ca.novascotia.lampss.model.Page;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,12 +26,10 @@ public class OrganizationsResource {
 
     private final KeycloakSession session;
     private final LampssSettings settings;
-    private final InvitationIssuer invitations;
 
-    public OrganizationsResource(KeycloakSession session, LampssSettings settings, InvitationIssuer invitations) {
+    public OrganizationsResource(KeycloakSession session, LampssSettings settings) {
         this.session = session;
         this.settings = settings;
-        this.invitations = invitations;
     }
 
     @GET
@@ -77,6 +74,6 @@ public class OrganizationsResource {
 
     @Path("{organizationId}")
     public OrganizationResource organization(@PathParam("organizationId") String organizationId) {
-        return new OrganizationResource(session, settings, invitations, organizationId);
+        return new OrganizationResource(session, settings, organizationId);
     }
 }

@@ -1,11 +1,13 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.contacts.Authorization;
+import ca.novascotia.lampss.contacts.Caller;
+import ca.novascotia.lampss.contacts.Workspace;
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Actor;
 import ca.novascotia.lampss.domain.DelegationPolicy;
 import ca.novascotia.lampss.domain.Target;
-import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Actors;
 import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.ContactDirectory;
@@ -31,8 +33,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
  */
 final class Request {
 
-    private static final DelegationPolicy POLICY = new DelegationPolicy();
-
     final LampssRealm lampss;
     final UserModel user;
     final Actor actor;
@@ -44,6 +44,8 @@ final class Request {
     final People people;
     final ContactDirectory directory;
     final AuditTrail audit;
+    /** The use cases, in this caller's name. */
+    final Workspace work;
     private final AdminAuth adminAuth;
 
     private Request(LampssRealm lampss, AuthResult auth) {
@@ -59,13 +61,21 @@ final class Request {
         this.adminAuth = new AdminAuth(lampss.realm(), auth.token(), auth.user(), auth.client());
         this.audit = new AuditTrail(lampss, adminAuth);
         this.actor = new Actors(lampss, memberships).load(user);
+        this.work = new Workspace(lampss, new Caller(user, actor, adminAuth, locale));
     }
 
-    /** @throws ApiException 401 without a valid bearer token of this realm */
+    /**
+     * @throws ApiException 401 without a valid bearer token of this realm, or with a token issued to
+     *                      a client that is not one of the API's own (a department application's
+     *                      token is meant for that application, not for changing access)
+     */
     static Request authenticate(KeycloakSession session, LampssSettings settings) {
         AuthResult auth = bearer(session);
         if (auth == null || auth.user() == null || !auth.user().isEnabled()) {
             throw new ApiException(Status.UNAUTHORIZED, "UNAUTHENTICATED");
+        }
+        if (!settings.apiClients().contains(auth.token().getIssuedFor())) {
+            throw new ApiException(Status.UNAUTHORIZED, "CLIENT_NOT_ALLOWED");
         }
         return new Request(new LampssRealm(session, settings), auth);
     }
@@ -79,12 +89,9 @@ final class Request {
         }
     }
 
-    /** @throws ApiException 403 or 409 with the policy's reason when it refuses */
+    /** @throws ca.novascotia.lampss.domain.DomainException 403 or 409 with the policy's reason when it refuses */
     void require(Action action, Target target) {
-        POLICY.decide(actor, action, target).reason().ifPresent(reason -> {
-            LampssMetrics.delegationRefused(lampss.realm().getName(), action.name(), reason.name());
-            throw new ApiException(ApiException.status(reason), reason.name(), null);
-        });
+        Authorization.require(lampss.realm().getName(), actor, action, target);
     }
 
     /** @throws ApiException 403 unless the caller may manage this realm (realm-management manage-realm) */
@@ -95,7 +102,7 @@ final class Request {
     }
 
     DelegationPolicy policy() {
-        return POLICY;
+        return Authorization.policy();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.util.JsonSerialization;
 
@@ -36,20 +37,8 @@ final class Views {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", contact.userId());
         json.put("username", contact.username());
-        json.put("firstName", contact.firstName());
-        json.put("lastName", contact.lastName());
-        json.put("email", contact.email());
-        json.put("state", contact.state().name());
-        json.put("primaryContact", contact.primaryContact());
-        json.put("profiles", profiles(contact.profiles()));
-        return json;
-    }
-
-    /** What the audit trail keeps of a contact before and after a change. */
-    static Map<String, Object> snapshot(Contact contact) {
-        Map<String, Object> json = contact(contact);
-        json.remove("id");
-        json.remove("username");
+        json.putAll(contact.snapshot());
+        json.put("profilesSetAside", Contact.roleNames(contact.profilesSetAside()));
         return json;
     }
 
@@ -83,7 +72,7 @@ final class Views {
     }
 
     static List<String> profiles(Collection<SecurityProfile> profiles) {
-        return profiles.stream().sorted().map(SecurityProfile::roleName).toList();
+        return Contact.roleNames(Set.copyOf(profiles));
     }
 
     static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> view) {

@@ -45,6 +45,13 @@ public class MembershipEntity {
     @Column(name = "HELD_PROFILES", length = 2000)
     private String heldProfiles;
 
+    /**
+     * When the person first accepted an invitation of this organization (null while they never
+     * have): a deactivated contact who never accepted is invited again on reactivation, not active.
+     */
+    @Column(name = "ACCEPTED_AT")
+    private Long acceptedAt;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -75,6 +82,8 @@ public class MembershipEntity {
     public void setPrimaryOf(String primaryOf) { this.primaryOf = primaryOf; }
     public String getHeldProfiles() { return heldProfiles; }
     public void setHeldProfiles(String heldProfiles) { this.heldProfiles = heldProfiles; }
+    public Long getAcceptedAt() { return acceptedAt; }
+    public void setAcceptedAt(Long acceptedAt) { this.acceptedAt = acceptedAt; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
     public String getCreatedBy() { return createdBy; }

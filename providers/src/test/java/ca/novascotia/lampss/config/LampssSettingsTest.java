@@ -49,7 +49,7 @@ class LampssSettingsTest {
     void unsetOptionsTakeTheirDocumentedDefaults() {
         LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
 
-        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false, 900), settings);
+        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false, 900, java.util.Set.of("lampss-console"), 5), settings);
     }
 
     @Test
@@ -68,5 +68,31 @@ class LampssSettingsTest {
                 () -> LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)));
         assertTrue(e.getMessage().contains("--spi-realm-restapi-extension--lampss--organizations-group"), e.getMessage());
         assertTrue(e.getMessage().contains("default: organizations"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void apiClientsAndTheInvitationLimitAreOptions() {
+        System.setProperty(PREFIX + "api-clients", " lampss-console , my-portal ");
+        System.setProperty(PREFIX + "invitations-per-hour", "12");
+        try {
+            LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
+            assertEquals(java.util.Set.of("lampss-console", "my-portal"), settings.apiClients());
+            assertEquals(12, settings.invitationsPerHour());
+        } finally {
+            System.clearProperty(PREFIX + "api-clients");
+            System.clearProperty(PREFIX + "invitations-per-hour");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aZeroInvitationLimitStopsTheServerWithTheOptionsName() {
+        System.setProperty(PREFIX + "invitations-per-hour", "0");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LampssSettings.from(new Config.SystemPropertiesScope(PREFIX)));
+            assertTrue(e.getMessage().contains("--spi-realm-restapi-extension--lampss--invitations-per-hour"), e.getMessage());
+        } finally {
+            System.clearProperty(PREFIX + "invitations-per-hour");
+        }
     }
 }

@@ -49,7 +49,7 @@ class MembershipTest {
         assertTrue(active.isActive());
         Membership inactive = active.deactivate();
         assertEquals(MembershipState.INACTIVE, inactive.state());
-        assertEquals(MembershipState.ACTIVE, inactive.reactivate().state());
+        assertEquals(MembershipState.ACTIVE, inactive.reactivate(true).state());
         assertEquals(MembershipState.INACTIVE, invited.deactivate().state(), "an invitation can be withdrawn");
     }
 
@@ -87,5 +87,12 @@ class MembershipTest {
         assertEquals("userId",
                 assertThrows(DomainException.class, () -> Membership.invited("org-1", null)).field());
         assertThrows(IllegalArgumentException.class, () -> new Membership("org-1", "user-1", null, false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void reactivatingSomeoneWhoNeverAcceptedInvitesThemAgain() {
+        Membership inactive = Membership.invited("org", "user").deactivate();
+        assertEquals(MembershipState.INVITED, inactive.reactivate(false).state());
+        assertEquals(MembershipState.ACTIVE, inactive.reactivate(true).state());
     }
 }

@@ -56,7 +56,7 @@ class OpenApiDocumentTest {
             "MALFORMED_BODY", "UNKNOWN_FIELD", "WRONG_TYPE", "INVALID_PAGING", "READ_ONLY_FIELD",
             "EMAIL_IN_USE", "ORGANIZATION_NUMBER_IN_USE", "CONCURRENT_CHANGE", "INVITATION_NOT_SENT", "INVITATION_NOT_FOUND",
             "ALREADY_A_CONTACT", "NO_PRIMARY_CONTACT", "FIELD_TOO_LONG", "REQUIRED_FIELD_MISSING",
-            "REALM_ADMINISTRATOR_ONLY", "IMPORT_INVALID", "IMPORT_UNRESOLVED", "IMPORT_TARGET_NOT_EMPTY");
+            "REALM_ADMINISTRATOR_ONLY", "IMPORT_INVALID", "IMPORT_UNRESOLVED", "IMPORT_TARGET_NOT_EMPTY", "CLIENT_NOT_ALLOWED");
 
     /**
      * Codes no operation can answer with today, documented as such in the ErrorCode schema only:
@@ -180,7 +180,7 @@ class OpenApiDocumentTest {
                 "NewContact/properties/firstName", ContactDetails.MAX_NAME_LENGTH,
                 "NewContact/properties/lastName", ContactDetails.MAX_NAME_LENGTH,
                 "NewContact/properties/email", ContactDetails.MAX_EMAIL_LENGTH,
-                "NewContact/properties/invitationMessage", Bodies.MAX_MESSAGE_LENGTH,
+                "NewContact/properties/invitationMessage", ca.novascotia.lampss.domain.Invitation.MAX_MESSAGE_LENGTH,
                 "ContactUpdate/properties/firstName", ContactDetails.MAX_NAME_LENGTH,
                 "ContactUpdate/properties/email", ContactDetails.MAX_EMAIL_LENGTH);
         limits.forEach((schema, limit) ->

@@ -14,6 +14,9 @@ public class BenchServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
                 // X-Lampss-Query-Count and Server-Timing on every API answer.
-                .option("spi-realm-restapi-extension--lampss--query-count-header", "true");
+                .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
+                .option("spi-realm-restapi-extension--lampss--api-clients", ca.novascotia.lampss.it.LampssServerConfig.API_CLIENTS)
+                // The invitation benchmark re-sends to the same people many times within the hour.
+                .option("spi-realm-restapi-extension--lampss--invitations-per-hour", "1000");
     }
 }

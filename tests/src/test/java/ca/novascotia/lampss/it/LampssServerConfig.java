@@ -7,6 +7,12 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /** The one server configuration of the suite: Keycloak 26.5.6 with our providers jar installed. */
 public class LampssServerConfig implements KeycloakServerConfig {
 
+    /**
+     * The clients whose tokens the API accepts in tests: the console, the suite's password-grant
+     * client (People.TEST_CLIENT) and its short-lived twin. Department applications are left out.
+     */
+    public static final String API_CLIENTS = "lampss-console,lampss-api-test,lampss-short-lived";
+
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
@@ -20,6 +26,7 @@ public class LampssServerConfig implements KeycloakServerConfig {
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
                 // The invitation clean-up runs every 2 s, so a test can watch it mark an invitation expired.
-                .option("spi-realm-restapi-extension--lampss--invitation-cleanup-interval", "2");
+                .option("spi-realm-restapi-extension--lampss--invitation-cleanup-interval", "2")
+                .option("spi-realm-restapi-extension--lampss--api-clients", API_CLIENTS);
     }
 }

@@ -65,6 +65,7 @@ final class TwoNodes implements AutoCloseable {
                 "--cache=ispn", "--db-url=" + Postgres.url(database), "--db-username=" + Postgres.user(), "--db-password=" + Postgres.password(),
                 "--hostname=" + balancer.url(),
                 "--spi-realm-restapi-extension--lampss--invitation-cleanup-interval=" + CLEANUP_INTERVAL_SECONDS,
+                "--spi-realm-restapi-extension--lampss--api-clients=" + ca.novascotia.lampss.it.LampssServerConfig.API_CLIENTS,
                 // One debug line per clean-up run, naming its period (InvitationCleanup).
                 "--log-level=INFO,ca.novascotia.lampss.invitation.InvitationCleanup:debug"));
         options.addAll(List.of(extra));

@@ -1,0 +1,112 @@
+package ca.novascotia.lampss.invitation;
+
+import ca.novascotia.lampss.metrics.LampssMetrics;
+import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.store.InvitationEntity;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.Urls;
+import org.keycloak.services.resources.LoginActionsService;
+import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
+import org.keycloak.urls.UrlType;
+
+/**
+ * The emails of invitations: the bilingual invitation with its signed single-use link, and the
+ * notice to an address that stopped being a person's. An email that cannot be sent fails the whole
+ * request, so no contact is left invited without an invitation.
+ */
+public final class InvitationEmails {
+
+    static final String TEMPLATE = "lampss-invitation.ftl";
+    static final String EMAIL_CHANGED_TEMPLATE = "lampss-email-changed.ftl";
+    static final ZoneId PROVINCE = ZoneId.of("America/Halifax");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public InvitationEmails(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /** Sends the stored invitation to the invitee's current address. */
+    public void sendInvitation(GroupModel group, UserModel invitee, UserModel inviter, String message, InvitationEntity invitation) {
+        var organization = Organizations.toDomain(group);
+        Instant expires = Instant.ofEpochMilli(invitation.getExpiresAt());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("link", link(invitee, invitation));
+        attributes.put("organizationNameEn", organization.nameEn());
+        attributes.put("organizationNameFr", organization.nameFr());
+        attributes.put("inviterName", displayName(inviter));
+        attributes.put("invitationMessage", message);
+        attributes.put("expiryEn", DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA).format(expires.atZone(PROVINCE)));
+        attributes.put("expiryFr", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH).format(expires.atZone(PROVINCE)));
+        send(invitee, "lampssInvitationSubject", List.of(organization.nameEn(), organization.nameFr()), TEMPLATE, attributes);
+        LampssMetrics.invitationSent(realm.getName());
+    }
+
+    /** Tells {@code oldEmail} that it is no longer the person's address, so links sent there stopped working. */
+    public void sendEmailChanged(UserModel person, String oldEmail, UserModel changedBy) {
+        UserModel oldAddress = new AbstractInMemoryUserAdapter(session, realm, person.getId()) {
+            @Override
+            public org.keycloak.models.SubjectCredentialManager credentialManager() {
+                throw new UnsupportedOperationException("an address, not an account");
+            }
+        };
+        oldAddress.setEmail(oldEmail);
+        oldAddress.setFirstName(person.getFirstName());
+        oldAddress.setLastName(person.getLastName());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("oldEmail", oldEmail);
+        attributes.put("changedBy", displayName(changedBy));
+        send(oldAddress, "lampssEmailChangedSubject", List.of(), EMAIL_CHANGED_TEMPLATE, attributes);
+    }
+
+    /**
+     * The link names the server's configured frontend URL ({@code --hostname}), never the Host or
+     * X-Forwarded-Host of the request that caused it: a forged header must not send people elsewhere.
+     */
+    private String link(UserModel invitee, InvitationEntity invitation) {
+        var uri = session.getContext().getUri(UrlType.FRONTEND);
+        InvitationActionToken token = new InvitationActionToken(invitee.getId(),
+                (int) (invitation.getExpiresAt() / 1000), invitation.getId());
+        String serialized = token.serialize(session, realm, uri);
+        URI base = uri.getBaseUri();
+        return Urls.loginActionsBase(base).path(LoginActionsService.class, "executeActionToken")
+                .queryParam("key", serialized).build(realm.getName()).toString();
+    }
+
+    private void send(UserModel to, String subjectKey, List<Object> subjectValues, String template, Map<String, Object> attributes) {
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(to)
+                    .send(subjectKey, subjectValues, template, attributes);
+        } catch (EmailException e) {
+            throw new NotSentException(e);
+        }
+    }
+
+    private static String displayName(UserModel user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    /** An email could not be delivered (e.g. the mail server refused it); the request must fail. */
+    public static class NotSentException extends RuntimeException {
+        public NotSentException(Throwable cause) {
+            super("an invitation email could not be sent", cause);
+        }
+    }
+}
