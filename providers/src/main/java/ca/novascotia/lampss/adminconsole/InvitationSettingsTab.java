@@ -1,7 +1,7 @@
 package ca.novascotia.lampss.adminconsole;
 
 import ca.novascotia.lampss.domain.Invitation;
-import ca.novascotia.lampss.invitation.InvitationActionTokenHandler;
+import ca.novascotia.lampss.invitation.link.InvitationActionTokenHandler;
 import ca.novascotia.lampss.invitation.Invitations;
 import java.io.IOException;
 import java.text.MessageFormat;

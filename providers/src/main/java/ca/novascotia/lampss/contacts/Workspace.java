@@ -2,7 +2,7 @@ package ca.novascotia.lampss.contacts;
 
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Target;
-import ca.novascotia.lampss.invitation.InvitationEmails;
+import ca.novascotia.lampss.invitation.mail.InvitationEmails;
 import ca.novascotia.lampss.invitation.Invitations;
 import ca.novascotia.lampss.model.AuditTrail;
 import ca.novascotia.lampss.model.Contact;

@@ -4,7 +4,7 @@ import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.domain.DomainException;
 import ca.novascotia.lampss.contacts.NotFound;
 import ca.novascotia.lampss.domain.InvitationRate;
-import ca.novascotia.lampss.invitation.InvitationEmails;
+import ca.novascotia.lampss.invitation.mail.InvitationEmails;
 import ca.novascotia.lampss.model.LampssRealm;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;

@@ -1,6 +1,6 @@
 package ca.novascotia.lampss.rest;
 
-import ca.novascotia.lampss.invitation.InvitationCleanup;
+import ca.novascotia.lampss.invitation.cleanup.InvitationCleanup;
 import ca.novascotia.lampss.model.RealmData;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.RealmModel;

@@ -67,7 +67,7 @@ final class TwoNodes implements AutoCloseable {
                 "--spi-realm-restapi-extension--lampss--invitation-cleanup-interval=" + CLEANUP_INTERVAL_SECONDS,
                 "--spi-realm-restapi-extension--lampss--api-clients=" + ca.novascotia.lampss.it.LampssServerConfig.API_CLIENTS,
                 // One debug line per clean-up run, naming its period (InvitationCleanup).
-                "--log-level=INFO,ca.novascotia.lampss.invitation.InvitationCleanup:debug"));
+                "--log-level=INFO,ca.novascotia.lampss.invitation.cleanup.InvitationCleanup:debug"));
         options.addAll(List.of(extra));
         return options;
     }

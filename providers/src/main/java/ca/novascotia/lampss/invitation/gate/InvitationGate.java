@@ -1,4 +1,6 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.gate;
+
+import ca.novascotia.lampss.invitation.Invitations;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.contacts.Caller;

@@ -1,4 +1,7 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.link;
+
+import ca.novascotia.lampss.invitation.Invitations;
+import ca.novascotia.lampss.invitation.gate.InvitationGate;
 
 import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.model.Organizations;

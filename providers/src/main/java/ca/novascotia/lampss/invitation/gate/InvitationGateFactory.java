@@ -1,4 +1,4 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.gate;
 
 import java.util.List;
 import org.keycloak.Config;

@@ -1,4 +1,6 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.link;
+
+import ca.novascotia.lampss.invitation.Invitations;
 
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import org.keycloak.Config;

@@ -1,4 +1,6 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.mail;
+
+import ca.novascotia.lampss.invitation.link.InvitationActionToken;
 
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;

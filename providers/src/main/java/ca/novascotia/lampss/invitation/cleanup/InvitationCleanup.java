@@ -1,4 +1,6 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.cleanup;
+
+import ca.novascotia.lampss.invitation.Invitations;
 
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.store.TaskPeriods;

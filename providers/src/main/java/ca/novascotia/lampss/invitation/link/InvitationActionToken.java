@@ -1,4 +1,4 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.link;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;

@@ -1,4 +1,4 @@
-package ca.novascotia.lampss.invitation;
+package ca.novascotia.lampss.invitation.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
