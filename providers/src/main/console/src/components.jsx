@@ -62,18 +62,18 @@ export function Field({ id, label, value, onChange, error, isRequired, type = 't
  * The profiles of the organization's modules, grouped by module; only those in {@code grantable}
  * can be changed (the server checks each one again).
  */
-export function ProfilePicker({ profiles, modules, selected, onChange, grantable, error, disabledAll }) {
+export function ProfilePicker({ profiles, modules, selected, onChange, grantable, error, disabledAll, field = 'profiles' }) {
   const { t, locale } = useI18n();
-  const fieldError = error && error.field === 'profiles' ? error.message : null;
+  const fieldError = error && error.field === field ? error.message : null;
   const toggle = (name, checked) => onChange(checked ? [...selected, name] : selected.filter((n) => n !== name));
   return (
     <>
       {profilesByModule(profiles, modules).map(({ module, profiles: ofModule }) => (
-        <FormGroup key={module} role="group" isStack label={t(`module_${module}`)} fieldId={`profiles-${module}`}>
+        <FormGroup key={module} role="group" isStack label={t(`module_${module}`)} fieldId={`${field}-${module}`}>
           {ofModule.map((profile) => {
             const canChange = !disabledAll && grantable.has(profile.name);
             return (
-              <Checkbox key={profile.name} id={`profile-${profile.name}`} name="profiles"
+              <Checkbox key={profile.name} id={field === 'profiles' ? `profile-${profile.name}` : `${field}-${profile.name}`} name={field}
                 label={profile.label[locale] || profile.label.en}
                 description={canChange ? undefined : t('notGrantable')}
                 isChecked={selected.includes(profile.name)} isDisabled={!canChange}
@@ -83,7 +83,7 @@ export function ProfilePicker({ profiles, modules, selected, onChange, grantable
         </FormGroup>
       ))}
       {fieldError && (
-        <HelperText id="profiles-error" aria-live="polite">
+        <HelperText id={`${field}-error`} aria-live="polite">
           <HelperTextItem variant="error" icon={<ExclamationCircleIcon />}>{fieldError}</HelperTextItem>
         </HelperText>
       )}

@@ -33,6 +33,7 @@ export function ContactPage() {
     setForm({
       firstName: found.firstName ?? '', lastName: found.lastName ?? '', email: found.email ?? '',
       profiles: found.profiles, active: found.state !== 'INACTIVE', primaryContact: found.primaryContact,
+      profilesSetAside: found.profilesSetAside ?? [],
     });
   };
   useEffect(() => {
@@ -62,10 +63,14 @@ export function ContactPage() {
       const detailsChanged = form.firstName !== (contact.firstName ?? '') || form.lastName !== (contact.lastName ?? '')
         || form.email !== (contact.email ?? '');
       const profilesChanged = !sameSet(form.profiles, contact.profiles);
-      if (detailsChanged || profilesChanged) {
+      const asideChanged = !sameSet(form.profilesSetAside, contact.profilesSetAside ?? []);
+      if (detailsChanged || profilesChanged || asideChanged) {
         const body = { firstName: form.firstName, lastName: form.lastName, email: form.email };
         if (profilesChanged) {
           body.profiles = form.profiles;
+        }
+        if (asideChanged) {
+          body.profilesSetAside = form.profilesSetAside;
         }
         current = await api.put(path, body);
       }
@@ -113,6 +118,14 @@ export function ContactPage() {
               onChange={set('profiles')} grantable={access.grantable} error={error}
               disabledAll={itsMe || contact.state === 'INACTIVE'} />
           </FormSection>
+          {contact.state === 'INACTIVE' && (contact.profilesSetAside ?? []).length > 0 && (
+            <FormSection title={t('profilesSetAside')} titleElement="h2">
+              <Text component="p">{t('profilesSetAsideHelp')}</Text>
+              <ProfilePicker field="profilesSetAside" profiles={profiles.filter((p) => contact.profilesSetAside.includes(p.name))}
+                modules={organization.modules} selected={form.profilesSetAside} onChange={set('profilesSetAside')}
+                grantable={access.grantable} error={error} disabledAll={itsMe} />
+            </FormSection>
+          )}
           {managesContacts && !itsMe && (
             <Checkbox id="contact-active" label={t('active')} isChecked={form.active}
               description={contact.primaryContact ? t('primaryContactIsThis') : t('activeHelp')}
