@@ -113,12 +113,37 @@ class ChangelogOnPostgresTest {
                     membership("m3", "o2", "u1", "INACTIVE", "NULL"), membership("m4", "o2", "u3", "ACTIVE", "NULL"),
                     membership("m5", "gone", "u1", "ACTIVE", "NULL"), membership("m6", "o2", "gone", "ACTIVE", "'o2'"));
 
-            assertEquals(2, update(connection, "mirrored", current()), "0.2.0's and 0.3.0's changesets ran");
+            assertEquals(4, update(connection, "mirrored", current()), "0.2.0's, 0.3.0's and 0.4.0's two changesets ran");
 
             assertEquals(List.of("o1 u1 UNMANAGED", "o2 u3 UNMANAGED"), strings(connection,
                     "SELECT group_id || ' ' || user_id || ' ' || membership_type FROM user_group_membership ORDER BY 1"));
             assertEquals(List.of("o1 lampss.primaryContact u1"), strings(connection,
                     "SELECT group_id || ' ' || name || ' ' || value FROM group_attribute ORDER BY 1"));
+            execute(connection, "SET search_path TO public");
+        }
+    }
+
+    /**
+     * 0.4.0 remembers which memberships were accepted, so that reactivating one that never was
+     * invites again: active rows and rows with an accepted invitation count as accepted, the others
+     * (invited, or inactive without an accepted invitation) do not.
+     */
+    @Test
+    void upgradeMarksAcceptedMembershipsOnly() throws Exception {
+        try (Connection connection = Postgres.connect(database)) {
+            createSchema(connection, "accepted");
+            update(connection, "accepted", released(PREVIOUS_RELEASE));
+            execute(connection, "SET search_path TO accepted",
+                    membership("m1", "o1", "u1", "ACTIVE", "'o1'"), membership("m2", "o1", "u2", "INVITED", "NULL"),
+                    membership("m3", "o1", "u3", "INACTIVE", "NULL"), membership("m4", "o1", "u4", "INACTIVE", "NULL"),
+                    "INSERT INTO lampss_invitation (id, realm_id, organization_id, user_id, state, created_at, expires_at)"
+                            + " VALUES ('i3', 'r', 'o1', 'u3', 'ACCEPTED', 1, 2), ('i4', 'r', 'o1', 'u4', 'REVOKED', 1, 2),"
+                            + " ('i5', 'r', 'o2', 'u4', 'ACCEPTED', 1, 2)");
+
+            update(connection, "accepted", current());
+
+            assertEquals(List.of("m1", "m3"), strings(connection,
+                    "SELECT id FROM lampss_membership WHERE accepted_at IS NOT NULL ORDER BY id"));
             execute(connection, "SET search_path TO public");
         }
     }
