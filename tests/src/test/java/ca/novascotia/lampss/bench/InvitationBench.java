@@ -42,6 +42,10 @@ class InvitationBench {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @Test
     void invitationThroughput() throws Exception {
         int seconds = Bench.setting("invitations.seconds", 30);
@@ -49,7 +53,7 @@ class InvitationBench {
         int workers = Bench.setting("invitations.workers", 4);
         People people = new People(realm);
         String username = Fixture.unique("ops");
-        Fixture fixture = new Fixture(people, people.operationsSupport(username));
+        Fixture fixture = new Fixture(people, people.operationsSupport(username), mail, mynsaccount);
         String token = people.accessToken(username);
         String organization = fixture.organization();
         fixture.primaryContact(organization);

@@ -77,6 +77,10 @@ class TokenBench {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @Test
     void tokenEndpoint() {
         int seconds = Bench.setting("token.seconds", 5);
@@ -85,7 +89,7 @@ class TokenBench {
         int workers = Bench.setting("token.workers", 8);
 
         People people = new People(realm);
-        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")), mail, mynsaccount);
         List<String> organizations = new ArrayList<>();
         String userId = personInThreeOrganizations(fixture, organizations);
         people.givePassword(userId);

@@ -64,6 +64,10 @@ class InvitationSettingsTabTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @InjectAdminClient
     Keycloak admin;
 
@@ -75,7 +79,7 @@ class InvitationSettingsTabTest {
     @BeforeEach
     void operationsSupport() {
         People people = new People(lampss);
-        fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")), mail, mynsaccount);
     }
 
     /** Saves the tab empty (which removes the attributes: the defaults apply), then deletes it. */

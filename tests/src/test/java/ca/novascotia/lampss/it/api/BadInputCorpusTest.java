@@ -47,6 +47,10 @@ class BadInputCorpusTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     /** Its token is of the master realm: a foreign token for the lampss realm. */
     @InjectAdminClient
     Keycloak master;
@@ -61,7 +65,7 @@ class BadInputCorpusTest {
     void everyBadRequestGetsA4xxWithAMessageAndChangesNothing() throws Exception {
         People people = new People(realm);
         LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String org = fixture.organization("ecm");
         fixture.primaryContact(org);
         Fixture.Member member = fixture.activeMember(org, "ofa-user");
@@ -122,7 +126,7 @@ class BadInputCorpusTest {
     void markupAndSqlThatAreValidTextAreStoredAsSentAndReturnedOnlyInsideJsonOrEscaped() throws Exception {
         People people = new People(realm);
         LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
-        String org = new Fixture(people, ops).organization();
+        String org = new Fixture(people, ops, mail, mynsaccount).organization();
         String email = Fixture.unique("o'brien") + "@example.ca";
 
         LampssApi.Reply added = ops.post("/organizations/" + org + "/contacts", Map.of("firstName", SCRIPT, "lastName", SQL,

@@ -35,6 +35,10 @@ class BadInputTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     Fixture fixture;
     LampssApi ops;
     String org;
@@ -48,7 +52,7 @@ class BadInputTest {
         }
         People people = new People(realm);
         ops = people.operationsSupport(Fixture.unique("ops"));
-        fixture = new Fixture(people, ops);
+        fixture = new Fixture(people, ops, mail, mynsaccount);
         org = fixture.organization();
         fixture.primaryContact(org);
         contact = fixture.activeMember(org, "ofa-user");

@@ -30,6 +30,10 @@ class ContactsApiTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     Fixture fixture;
     LampssApi ops;
 
@@ -37,7 +41,7 @@ class ContactsApiTest {
     void operationsSupport() {
         People people = new People(realm);
         ops = people.operationsSupport(Fixture.unique("ops"));
-        fixture = new Fixture(people, ops);
+        fixture = new Fixture(people, ops, mail, mynsaccount);
     }
 
     @Test
@@ -81,7 +85,7 @@ class ContactsApiTest {
 
         assertEquals(List.of(primary.userId(), zoe.userId()), ids(active), "primary first, Aaron (inactive) hidden");
         assertEquals(true, active.get(0).get("primaryContact"));
-        // The fixture's stand-in (inactive) is there too: primary first, then by last name.
+        // Aaron (inactive) is there too: primary first, then by last name.
         assertEquals(primary.userId(), all.get(0).get("id"));
         assertEquals("INACTIVE", all.stream().filter(c -> c.get("id").equals(aaron.userId())).findFirst().orElseThrow().get("state"));
         assertTrue(all.indexOf(byId(all, zoe.userId())) < all.indexOf(byId(all, aaron.userId())), "Abbott before Zwicker");

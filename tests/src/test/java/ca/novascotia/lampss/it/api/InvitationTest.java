@@ -75,7 +75,7 @@ class InvitationTest {
         forgetSessions();
         People people = new People(lampss);
         ops = people.operationsSupport(Fixture.unique("ops"));
-        fixture = new Fixture(people, ops);
+        fixture = new Fixture(people, ops, mail, mynsaccount);
     }
 
     @Test

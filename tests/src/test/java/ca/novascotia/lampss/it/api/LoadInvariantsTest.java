@@ -53,6 +53,10 @@ class LoadInvariantsTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     private enum Kind {
         INVITE("CONTACT_ADDED"), EDIT("CONTACT_UPDATED"), DEACTIVATE("CONTACT_DEACTIVATED"), REACTIVATE("CONTACT_REACTIVATED"),
         TRANSFER("PRIMARY_CONTACT_TRANSFERRED");
@@ -68,7 +72,7 @@ class LoadInvariantsTest {
     void parallelChangesKeepTheInvariants() throws Exception {
         People people = new People(realm);
         LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String org = fixture.organization();
         Map<String, String> emails = new LinkedHashMap<>();
         Fixture.Member primary = fixture.primaryContact(org);

@@ -31,11 +31,15 @@ class MetricsTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @Test
     void invitationsSentAndDelegationRefusalsAreCountedOnTheMetricsEndpoint() {
         People people = new People(realm);
         LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String org = fixture.organization();
         fixture.primaryContact(org);
         Fixture.Member user = fixture.activeMember(org, "ofa-user");

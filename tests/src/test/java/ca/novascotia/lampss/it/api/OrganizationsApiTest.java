@@ -26,12 +26,16 @@ class OrganizationsApiTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     Fixture fixture;
 
     @BeforeEach
     void operationsSupport() {
         People people = new People(realm);
-        fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")), mail, mynsaccount);
     }
 
     @Test

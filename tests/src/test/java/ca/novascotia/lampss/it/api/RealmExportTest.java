@@ -33,10 +33,14 @@ class RealmExportTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @Test
     void theRealmExportHoldsOrganizationsAndGrants() {
         People people = new People(realm);
-        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")));
+        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")), mail, mynsaccount);
         String org = fixture.organization("ecm");
         fixture.primaryContact(org);
         Fixture.Member member = fixture.activeMember(org, "ecm-reviewer", "ofa-user");

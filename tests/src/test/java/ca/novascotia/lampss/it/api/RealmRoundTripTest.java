@@ -49,6 +49,10 @@ class RealmRoundTripTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @InjectAdminClient
     Keycloak server;
 
@@ -57,7 +61,7 @@ class RealmRoundTripTest {
         People people = new People(realm);
         String opsName = Fixture.unique("ops");
         LampssApi ops = people.operationsSupport(opsName);
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String org = fixture.organization("ecm");
         Fixture.Member primary = fixture.primaryContact(org);
         Fixture.Member member = fixture.activeMember(org, "ecm-reviewer", "ofa-user");

@@ -26,11 +26,15 @@ class TwoOrganizationsTest {
     @InjectMailServer
     MailServer mail;
 
+    /** The My NS Account stand-in, where the invited people sign in to accept (Fixture.activate). */
+    @InjectRealm(ref = "mynsaccount", config = ShippedRealmConfig.MyNsAccount.class)
+    ManagedRealm mynsaccount;
+
     @Test
     void deactivationInOneOrganizationLeavesTheOtherIntact() {
         People people = new People(realm);
         LampssApi ops = people.operationsSupport(Fixture.unique("ops"));
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String funding = fixture.organization();
         String casework = fixture.organization("ecm");
         fixture.primaryContact(funding);

@@ -78,7 +78,9 @@ class TwoNodeClusterTest {
         String ops = peopleOnA.createUser(Fixture.unique("ops"), true);
         opsOnA = peopleOnA.signInAs(ops);
         opsOnB = peopleOnB.signInAs(ops);
-        fixture = new Fixture(peopleOnA, opsOnA);
+        // People accept their invitations through the balancer, at the stand-in realm the nodes serve.
+        ManagedRealm mynsaccount = new ManagedRealm(cluster.balancer.url() + "/realms/mynsaccount", null, admin.realm("mynsaccount"));
+        fixture = new Fixture(peopleOnA, opsOnA, cluster.mail, mynsaccount);
     }
 
     @AfterAll

@@ -1,8 +1,6 @@
 package ca.novascotia.lampss.it.cluster;
 
 import ca.novascotia.lampss.it.postgres.Postgres;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.keycloak.testframework.mail.MailServer;
 
 /**
  * Two Keycloak nodes with our jar on one new PostgreSQL database, a balancer in front (the public
@@ -30,7 +29,9 @@ final class TwoNodes implements AutoCloseable {
 
     final String database;
     final Balancer balancer;
-    final GreenMail mail;
+    /** GreenMail, through the test framework's handle on it, so Fixture reads the invitations here too. */
+    final MailServer mail;
+    private final int mailPort;
     final KeycloakNode a;
     final KeycloakNode b;
     long readyMillisA;
@@ -40,8 +41,8 @@ final class TwoNodes implements AutoCloseable {
     TwoNodes() throws Exception {
         database = Postgres.createDatabase("lampss_cluster");
         balancer = new Balancer();
-        mail = new GreenMail(new ServerSetup(KeycloakNode.freePort(), "127.0.0.1", "smtp"));
-        mail.start();
+        mailPort = KeycloakNode.freePort();
+        mail = new MailServer("127.0.0.1", mailPort);
         a = new KeycloakNode("node-a", WORK.resolve("node-a"));
         b = new KeycloakNode("node-b", WORK.resolve("node-b"));
     }
@@ -78,7 +79,7 @@ final class TwoNodes implements AutoCloseable {
                 "LAMPSS_MYNS_URL", balancer.url() + "/realms/mynsaccount",
                 "LAMPSS_BROKER_URL", balancer.url() + "/realms/lampss",
                 "LAMPSS_SMTP_HOST", "127.0.0.1",
-                "LAMPSS_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+                "LAMPSS_SMTP_PORT", String.valueOf(mailPort));
     }
 
     private static void buildDistribution(Path home) throws Exception {

@@ -203,7 +203,7 @@ class ConsoleTest {
 
     @Test
     void aDelegatedAdministratorSeesAndDoesOnlyWhatTheTableAllows() throws Exception {
-        Fixture fixture = new Fixture(people, ops);
+        Fixture fixture = new Fixture(people, ops, mail, mynsaccount);
         String organizationId = fixture.organization("sr");
         fixture.primaryContact(organizationId);
         Fixture.Member sr = fixture.activeMember(organizationId, "sr-administrator");
