@@ -97,7 +97,7 @@ class SharedPeopleTest {
         people = new People(lampss);
         opsId = people.createUser(Fixture.unique("ops"), true);
         ops = people.signInAs(opsId);
-        fixture = new Fixture(people, ops);
+        fixture = new Fixture(people, ops, mail, mynsaccount);
         realmAdministrator = people.realmAdministrator(Fixture.unique("realm-admin"));
         browser = new AttackBrowser(lampss, mynsaccount, driver, loginPage, oauth);
         mailbox = new AttackMailbox(mail);
