@@ -133,6 +133,22 @@ class ShippedRealmTest {
         assertEquals(200, testClient.statusCode(), "the same user and password work where the grant is on: " + testClient.body());
     }
 
+    /**
+     * The suite's server runs with {@code --hostname=http://localhost:8080} (LampssServerConfig), as production runs
+     * with its public address: a request that reached it by another name still gets links naming that address.
+     */
+    @Test
+    void linksNameTheConfiguredHostWhateverAddressARequestUsed() throws Exception {
+        HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8080/realms/lampss/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, discovery.statusCode(), discovery.body());
+        Map<?, ?> configuration = JsonSerialization.readValue(discovery.body(), Map.class);
+        assertEquals("http://localhost:8080/realms/lampss", configuration.get("issuer"));
+        assertEquals("http://localhost:8080/realms/lampss/protocol/openid-connect/auth", configuration.get("authorization_endpoint"));
+    }
+
     private HttpResponse<String> passwordGrant(String clientId, String username, String password) throws Exception {
         String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username)
                 + "&password=" + enc(password) + "&scope=openid";

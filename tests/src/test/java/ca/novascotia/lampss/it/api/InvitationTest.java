@@ -330,6 +330,28 @@ class InvitationTest {
         assertRecord(userId, email, "Robin", "Record", "a later sign-in took nothing from My NS Account either");
     }
 
+    /**
+     * The server runs with {@code --hostname=http://localhost:8080} (LampssServerConfig): an invitation added through
+     * another address (here 127.0.0.1) still links to the configured one.
+     */
+    @Test
+    void theEmailedLinkNamesTheConfiguredHost() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("host") + "@example.ca";
+        String body = JsonSerialization.writeValueAsString(Map.of("firstName", "Host", "lastName", "Name", "email", email,
+                "profiles", List.of("ofa-user")));
+        java.net.http.HttpResponse<String> added = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/realms/lampss/lampss/organizations/" + org + "/contacts"))
+                        .header("Authorization", "Bearer " + ops.token())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, added.statusCode(), added.body());
+
+        String link = link(part(lastMessageTo(email), "text/plain"));
+        assertTrue(link.startsWith("http://localhost:8080/realms/lampss/login-actions/action-token?"), link);
+    }
+
     private void assertRecord(String userId, String email, String firstName, String lastName, String message) {
         var user = lampss.admin().users().get(userId).toRepresentation();
         assertEquals(List.of(email, firstName, lastName), List.of(user.getEmail(), user.getFirstName(), user.getLastName()), message);
