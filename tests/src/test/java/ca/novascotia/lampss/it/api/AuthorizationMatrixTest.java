@@ -58,7 +58,7 @@ import org.opentest4j.MultipleFailuresError;
  * allowed case has touched: one added by Operations Support through the API and, unless it is to
  * stay invited, made active by accepting the invitation; or one that a refused case left exactly as
  * it was (the case checks its state, profiles, details and role), since accepting costs a browser
- * round trip and three quarters of the cases are refusals.
+ * round trip and most cases are refusals.
  */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class AuthorizationMatrixTest {
