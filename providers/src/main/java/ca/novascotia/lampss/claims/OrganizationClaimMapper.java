@@ -37,7 +37,7 @@ import org.keycloak.representations.IDToken;
  * {@code lampss:org:<organization id>} (the scope name is configurable); the claim then holds that
  * organization only, or is left out when the person is not active there. Keycloak accepts such a
  * value only as a dynamic client scope (feature {@code dynamic-scopes}, client scope {@code lampss:org}
- * with regexp {@code lampss:org:*}, optional scope of the client); see the README's "Token claims".
+ * with regexp {@code lampss:org:*}, optional scope of the client); see docs/api.md, "Token claims".
  *
  * <p>Everything is read when the token is made, from Keycloak's caches of the person's groups and of
  * the organization groups (see {@link OrganizationClaimSource}), so a refreshed token reflects today's

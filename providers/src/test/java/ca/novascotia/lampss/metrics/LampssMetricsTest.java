@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Counter names, tags and reasons as the README documents them (the server test scrapes the real endpoint). */
+/** Counter names, tags and reasons as docs/operations.md documents them (the server test scrapes the real endpoint). */
 class LampssMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

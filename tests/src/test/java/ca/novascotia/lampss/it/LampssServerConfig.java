@@ -17,11 +17,11 @@ public class LampssServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
                 // Lets a client ask for one organization's claim with the scope value lampss:org:<id>
-                // (README, "Token claims"): Keycloak accepts such values only as dynamic scopes.
-                // declarative-ui: the LaMPSS tab of Realm settings in the admin console (README,
+                // (docs/api.md, "Token claims"): Keycloak accepts such values only as dynamic scopes.
+                // declarative-ui: the LaMPSS tab of Realm settings in the admin console (docs/identity-admins.md,
                 // "Keycloak admin console").
                 .features(Profile.Feature.DYNAMIC_SCOPES, Profile.Feature.DECLARATIVE_UI)
-                // /metrics on the management port, where our counters are read (README, "Metrics").
+                // /metrics on the management port, where our counters are read (docs/operations.md, "Metrics").
                 .option("metrics-enabled", "true")
                 // Links name the configured public address, as in production (README, "Installing"):
                 // every URL Keycloak builds (emails, redirects, issuers) says http://localhost:8080.

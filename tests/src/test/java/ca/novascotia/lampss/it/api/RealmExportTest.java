@@ -21,7 +21,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * group memberships, which Keycloak's realm export writes: the export holds the organization, its
  * modules and its profile subgroups with their client roles, and a person's export entry (their
  * group paths) holds their grants. Membership states and the audit trail are our own tables and
- * are not in Keycloak's export (see the README).
+ * are not in Keycloak's export (see docs/operations.md).
  */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class RealmExportTest {

@@ -41,7 +41,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * Two Keycloak nodes with our extension on one PostgreSQL database (README, "Production: PostgreSQL
+ * Two Keycloak nodes with our extension on one PostgreSQL database (docs/operations.md, "Production: PostgreSQL
  * and clusters"): they form one cluster, and what one node writes the other serves, including the
  * invitation path, token refresh, the scheduled clean-up, and a node killed in the middle of writes.
  */
