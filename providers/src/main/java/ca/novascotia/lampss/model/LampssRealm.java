@@ -63,7 +63,7 @@ public final class LampssRealm {
     /** The realm lacks an object our settings name; an operator's fix, reported as such. */
     public static final class NotConfiguredException extends RuntimeException {
         public NotConfiguredException(String what) {
-            super("This realm is not set up for LaMPSS: " + what + " is missing (see docs/operations.md, "Configuration in full")");
+            super("This realm is not set up for LaMPSS: " + what + " is missing (see docs/operations.md, Configuration in full)");
         }
     }
 }
