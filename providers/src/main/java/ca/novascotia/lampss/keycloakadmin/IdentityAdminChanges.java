@@ -57,6 +57,8 @@ public final class IdentityAdminChanges implements ProviderEventListener {
         } else if (event instanceof GroupModel.GroupPathChangeEvent moved) {
             on(moved.getKeycloakSession(), moved.getRealm(),
                     change -> new StructureChanges(change).groupPathChanged(moved.getPreviousPath(), moved.getNewPath()));
+        } else if (event instanceof GroupModel.GroupCreatedEvent created) {
+            on(created.getKeycloakSession(), created.getRealm(), change -> new StructureChanges(change).groupCreated(created.getGroup()));
         } else if (event instanceof GroupModel.GroupUpdatedEvent updated) {
             on(updated.getKeycloakSession(), updated.getRealm(), change -> new StructureChanges(change).groupUpdated(updated.getGroup()));
         } else if (event instanceof RoleModel.RoleGrantedEvent granted) {

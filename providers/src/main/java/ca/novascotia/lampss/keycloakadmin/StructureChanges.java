@@ -31,6 +31,18 @@ final class StructureChanges {
         }
     }
 
+    /**
+     * A subgroup named after a profile under an organization is a profile subgroup: LaMPSS makes them
+     * (with their role) when it first gives the profile there, and only for a module the organization
+     * has. One made by hand could hold a profile of a module the organization lacks, or no role at all
+     * while the API reads its members as holding the profile.
+     */
+    void groupCreated(GroupModel group) {
+        if (change.groups.kind(group) == LampssGroups.Kind.PROFILE) {
+            throw profileSubgroup();
+        }
+    }
+
     void groupPathChanged(String previousPath, String newPath) {
         if (change.groups.underRoot(previousPath) || change.groups.underRoot(newPath)) {
             throw Refusal.of(
