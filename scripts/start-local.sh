@@ -14,6 +14,8 @@ JAR="$ROOT/providers/target/lampss-keycloak-providers-$PROJECT_VERSION.jar"
 HTTP_PORT=${LAMPSS_HTTP_PORT:-8080}
 MGMT_PORT=${LAMPSS_MANAGEMENT_PORT:-9000}
 MAIL_API_PORT=${LAMPSS_MAIL_API_PORT:-8083}
+# The public address Keycloak names in every link it builds (emails, redirects, token issuers).
+PUBLIC_URL=${LAMPSS_HOSTNAME:-http://localhost:$HTTP_PORT}
 MVN="mvn -q -B"
 mkdir -p "$LOCAL"
 
@@ -59,8 +61,12 @@ start_mail() {
 }
 
 start_keycloak() {
+  # The stand-in runs in this same Keycloak, so its issuer and the broker's address follow the public address
+  # (unless set): the broker checks the issuer My NS Account's tokens name.
+  LAMPSS_MYNS_URL=${LAMPSS_MYNS_URL:-$PUBLIC_URL/realms/mynsaccount} \
+  LAMPSS_BROKER_URL=${LAMPSS_BROKER_URL:-$PUBLIC_URL/realms/lampss} \
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    "$KC_HOME/bin/kc.sh" start --optimized --import-realm --http-enabled=true --hostname-strict=false \
+    "$KC_HOME/bin/kc.sh" start --optimized --import-realm --http-enabled=true --hostname="$PUBLIC_URL" \
       --http-port="$HTTP_PORT" --http-management-port="$MGMT_PORT" > "$LOCAL/keycloak.log" 2>&1 &
   KC_PID=$!
 }
@@ -90,9 +96,9 @@ wait_ready() {
 
 print_urls() {
   cat <<TXT
-  Keycloak admin console      http://localhost:$HTTP_PORT/admin/            admin / admin
-  LaMPSS realm (Operations)   http://localhost:$HTTP_PORT/admin/lampss/console/   ops.support / demo
-  LaMPSS account console      http://localhost:$HTTP_PORT/realms/lampss/account/  "My NS Account" button
+  Keycloak admin console      $PUBLIC_URL/admin/            admin / admin
+  LaMPSS realm (Operations)   $PUBLIC_URL/admin/lampss/console/   ops.support / demo
+  LaMPSS account console      $PUBLIC_URL/realms/lampss/account/  "My NS Account" button
   My NS Account stand-in      alex.martin, camille.leblanc, sam.macdonald, dana.stranger / demo
                               (an identity nobody invited is refused: that is the gate)
   Mail catcher (SMTP :3025)   http://127.0.0.1:$MAIL_API_PORT/api/user/<email>/messages/INBOX

@@ -29,6 +29,7 @@ final class ExistingRealm extends RealmPart {
         authenticationFlows();
         Map<String, String> results = partialImportMissing();
         new Clients(this).clients(results);
+        new SecuritySettings(this).apply(); // both modes: see SecuritySettings
         new Roles(this).roles(results);
         new IdentityProviders(this).identityProviders(results);
         groupsAndUsers(results);

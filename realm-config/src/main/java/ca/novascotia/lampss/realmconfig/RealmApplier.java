@@ -78,9 +78,23 @@ public final class RealmApplier {
             return;
         }
         for (String key : CREATE_ONLY) {
-            if (file.json().has(key)) {
-                log.warn(name, "'" + key + "' is applied only when the realm is created; left alone in the existing realm");
+            if (!file.json().has(key)) {
+                continue;
             }
+            if ("components".equals(key)) {
+                List<String> others = new ArrayList<>();
+                file.json().path(key).fieldNames().forEachRemaining(type -> {
+                    if (!SecuritySettings.USER_PROFILE_PROVIDER_TYPE.equals(type)) {
+                        others.add(type);
+                    }
+                });
+                if (!others.isEmpty()) {
+                    log.warn(name, "'components' other than the user profile " + others
+                            + " are applied only when the realm is created; left alone in the existing realm");
+                }
+                continue;
+            }
+            log.warn(name, "'" + key + "' is applied only when the realm is created; left alone in the existing realm");
         }
         new ExistingRealm(name, keycloak.realm(name), file.json(), rep, mode, log).apply();
     }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response;
@@ -17,11 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPAttributePermissions;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.util.ApiUtil;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * The applier brings a running server's realm up to date with realm-config without losing data:
@@ -70,6 +83,137 @@ class ApplyRealmConfigTest {
         assertEquals(0, again.exit, again.output);
         Result idle = apply("add-missing");
         assertTrue(idle.output.contains("Summary: no changes"), idle.output);
+    }
+
+    /**
+     * A realm as Keycloak makes it (admin-cli with the password grant on, Keycloak's default user profile, where
+     * people edit their own email): the applier turns the grant off and ships the profile, in add-missing mode.
+     */
+    @Test
+    void turnsThePasswordGrantOffAndShipsTheUserProfileOnAnExistingRealm() throws Exception {
+        RealmResource realm = bareRealm();
+        String userId = createPerson(realm, "existing.person");
+        createPasswordClient(realm, TOOL);
+        assertEquals(200, passwordGrant("admin-cli", "existing.person").statusCode(),
+                "Keycloak creates admin-cli with the password grant on");
+        HttpResponse<String> changedBefore = postAccount(accessToken(TOOL, "existing.person"),
+                Map.of("username", "existing.person", "email", "changed.by.person@example.ca",
+                        "firstName", "Existing", "lastName", "Person"));
+        assertEquals(204, changedBefore.statusCode(), "Keycloak's default profile lets people edit their email: " + changedBefore.body());
+        assertEquals("changed.by.person@example.ca", realm.users().get(userId).toRepresentation().getEmail());
+        UserRepresentation reset = realm.users().get(userId).toRepresentation();
+        reset.setEmail("existing.person@example.ca");
+        realm.users().get(userId).update(reset);
+
+        Result applied = apply("add-missing");
+
+        assertEquals(0, applied.exit, applied.output);
+        assertTrue(applied.output.contains("lampss: ~ client admin-cli (security: password grant turned off"), applied.output);
+        assertTrue(applied.output.contains("lampss: ~ user profile (security: Keycloak's default replaced"), applied.output);
+        HttpResponse<String> refused = passwordGrant("admin-cli", "existing.person");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("unauthorized_client", JsonSerialization.readValue(refused.body(), Map.class).get("error"), refused.body());
+        HttpResponse<String> changedAfter = postAccount(accessToken(TOOL, "existing.person"),
+                Map.of("username", "existing.person", "email", "changed.by.person@example.ca",
+                        "firstName", "Someone", "lastName", "Else"));
+        assertEquals(400, changedAfter.statusCode(), changedAfter.body());
+        assertTrue(changedAfter.body().contains("error-user-attribute-read-only"), changedAfter.body());
+        UserRepresentation kept = realm.users().get(userId).toRepresentation();
+        assertEquals(List.of("existing.person@example.ca", "Existing", "Person"),
+                List.of(kept.getEmail(), kept.getFirstName(), kept.getLastName()));
+
+        Result again = apply("add-missing");
+        assertTrue(again.output.contains("lampss: = user profile (as shipped)"), again.output);
+        assertTrue(again.output.contains("Summary: no changes"), again.output);
+    }
+
+    @Test
+    void leavesAUserProfileAnAdministratorConfiguredAlone() throws Exception {
+        RealmResource realm = bareRealm();
+        UPConfig custom = realm.users().userProfile().getConfiguration();
+        UPAttribute department = new UPAttribute("department");
+        department.setPermissions(new UPAttributePermissions(java.util.Set.of("admin", "user"), java.util.Set.of("admin", "user")));
+        custom.addOrReplaceAttribute(department);
+        realm.users().userProfile().update(custom);
+
+        Result applied = apply("update");
+
+        assertEquals(0, applied.exit, applied.output);
+        assertTrue(applied.output.contains("lampss: ! user profile was configured by an administrator"), applied.output);
+        UPConfig after = realm.users().userProfile().getConfiguration();
+        assertTrue(after.getAttribute("department") != null, "the administrator's attribute is kept");
+        assertTrue(after.getAttribute("email").getPermissions().getEdit().contains("user"), "and their permissions");
+        assertEquals(400, passwordGrant("admin-cli", "nobody").statusCode(), "the password grant is off all the same");
+        assertTrue(applied.output.contains("lampss: ~ client admin-cli"), applied.output);
+    }
+
+    private static final String TOOL = "account-test-tool";
+    private static final String PASSWORD = "Test-password-1";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** A realm {@code lampss} as Keycloak makes it when nothing but its name is given. */
+    private RealmResource bareRealm() {
+        RealmRepresentation bare = new RealmRepresentation();
+        bare.setRealm("lampss");
+        bare.setEnabled(true);
+        admin.realms().create(bare);
+        return admin.realm("lampss");
+    }
+
+    private static String createPerson(RealmResource realm, String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.ca");
+        user.setFirstName("Existing");
+        user.setLastName("Person");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm.users().create(user)) {
+            return ApiUtil.getCreatedId(response);
+        }
+    }
+
+    /** A public client of the test's own with the password grant, which the applier must leave alone (the file does not ship it). */
+    private static void createPasswordClient(RealmResource realm, String clientId) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        realm.clients().create(client).close();
+    }
+
+    private HttpResponse<String> passwordGrant(String clientId, String username) throws Exception {
+        String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username)
+                + "&password=" + enc(PASSWORD) + "&scope=openid";
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/realms/lampss/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String accessToken(String clientId, String username) throws Exception {
+        HttpResponse<String> response = passwordGrant(clientId, username);
+        assertEquals(200, response.statusCode(), response.body());
+        return (String) JsonSerialization.readValue(response.body(), Map.class).get("access_token");
+    }
+
+    /** Keycloak's account REST API (what the account console calls): the person updates their own account. */
+    private HttpResponse<String> postAccount(String token, Map<String, Object> body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/realms/lampss/account/"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -23,6 +23,9 @@ public class LampssServerConfig implements KeycloakServerConfig {
                 .features(Profile.Feature.DYNAMIC_SCOPES, Profile.Feature.DECLARATIVE_UI)
                 // /metrics on the management port, where our counters are read (README, "Metrics").
                 .option("metrics-enabled", "true")
+                // Links name the configured public address, as in production (README, "Installing"):
+                // every URL Keycloak builds (emails, redirects, issuers) says http://localhost:8080.
+                .option("hostname", "http://localhost:8080")
                 // Lets tests count the SQL statements of each API call (X-Lampss-Query-Count).
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
                 // The invitation clean-up runs every 2 s, so a test can watch it mark an invitation expired.

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,8 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
+
+import ca.novascotia.lampss.it.api.People;
 
 /** The shipped realm-config, created on the real server, has what DOMAIN.md and the issue ask for. */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
@@ -101,6 +105,62 @@ class ShippedRealmTest {
         String id = lampss.admin().clients().findByClientId(clientId).get(0).getId();
         return lampss.admin().clients().get(id).getDefaultClientScopes().stream()
                 .map(ClientScopeRepresentation::getName).collect(Collectors.toSet());
+    }
+
+    @Test
+    void noClientOfTheRealmAllowsThePasswordGrant() {
+        List<String> allowing = lampss.admin().clients().findAll().stream()
+                .filter(c -> !People.TEST_CLIENT.equals(c.getClientId())) // the suite's own test client (People)
+                .filter(c -> Boolean.TRUE.equals(c.isDirectAccessGrantsEnabled()))
+                .map(ClientRepresentation::getClientId).toList();
+
+        assertEquals(List.of(), allowing, "clients allowing the password grant");
+        assertTrue(lampss.admin().clients().findByClientId("admin-cli").get(0).isPublicClient(),
+                "admin-cli is Keycloak's public client, only without the grant");
+    }
+
+    @Test
+    void theTokenEndpointRefusesAPasswordGrantToAdminCli() throws Exception {
+        People people = new People(lampss);
+        String username = "password.holder." + System.nanoTime();
+        String userId = people.createUser(username, false);
+        lampss.cleanup().add(r -> r.users().delete(userId).close());
+
+        HttpResponse<String> adminCli = passwordGrant("admin-cli", username, People.PASSWORD);
+        assertEquals(400, adminCli.statusCode(), adminCli.body());
+        assertEquals("unauthorized_client", JsonSerialization.readValue(adminCli.body(), Map.class).get("error"), adminCli.body());
+        HttpResponse<String> testClient = passwordGrant(People.TEST_CLIENT, username, People.PASSWORD);
+        assertEquals(200, testClient.statusCode(), "the same user and password work where the grant is on: " + testClient.body());
+    }
+
+    /**
+     * The suite's server runs with {@code --hostname=http://localhost:8080} (LampssServerConfig), as production runs
+     * with its public address: a request that reached it by another name still gets links naming that address.
+     */
+    @Test
+    void linksNameTheConfiguredHostWhateverAddressARequestUsed() throws Exception {
+        HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:8080/realms/lampss/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, discovery.statusCode(), discovery.body());
+        Map<?, ?> configuration = JsonSerialization.readValue(discovery.body(), Map.class);
+        assertEquals("http://localhost:8080/realms/lampss", configuration.get("issuer"));
+        assertEquals("http://localhost:8080/realms/lampss/protocol/openid-connect/auth", configuration.get("authorization_endpoint"));
+    }
+
+    private HttpResponse<String> passwordGrant(String clientId, String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username)
+                + "&password=" + enc(password) + "&scope=openid";
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(lampss.getBaseUrl() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -400,11 +400,12 @@ class AuthorizationMatrixTest {
         actors.put(Who.OTHER_ORG_ADMIN, signIn(Who.OTHER_ORG_ADMIN.label, adminOfB.id()));
         actors.put(Who.OUTSIDER, realmUser(Who.OUTSIDER.label, false));
 
-        opsMember = realmUser("Operations Support who is a contact of A", true);
-        Reply joined = fixture().addContact(orgA, opsMember.username + "@example.ca", OFA_USER);
-        assertEquals(201, joined.status(), joined::toString);
-        assertEquals(opsMember.userId, joined.string("id"), "known by email: the same person");
-        fixture().activate(orgA, opsMember.userId);
+        // Operations Support cannot be attached by email (docs/shared-people.md, rule 1): this is a
+        // contact of A whom an identity admin later gave the Operations Support role.
+        Contact becameOps = addedContact(orgA, State.ACTIVE, OFA_USER);
+        realm.admin().users().get(becameOps.id()).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("operations-support").toRepresentation()));
+        opsMember = signIn("Operations Support who is a contact of A", becameOps.id());
 
         Contact leaving = newContact(orgA, State.ACTIVE, OFA_ADMIN);
         Reply alsoInB = fixture().addContact(orgB, leaving.email(), OFA_USER);

@@ -299,6 +299,64 @@ class InvitationTest {
         assertEquals("PENDING", invitationOf(org, userId).get("state"), "the invitation can still be used");
     }
 
+    /**
+     * The identity provider's sync mode is IMPORT: Keycloak copies My NS Account's names and email only into a user
+     * it creates at first login, which never happens here (people are prepared by invitation). So linking and every
+     * later sign-in leave LaMPSS's record as it is, whatever My NS Account says.
+     */
+    @Test
+    void laMpssKeepsTheNamesAndEmailItHoldsWhateverMyNsAccountSays() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("record") + "@example.ca";
+        String upstream = standInPerson();
+        LampssApi.Reply added = ops.post("/organizations/" + org + "/contacts", Map.of("firstName", "Robin", "lastName", "Record",
+                "email", email, "profiles", List.of("ofa-user")));
+        assertEquals(201, added.status(), added::toString);
+        String userId = added.string("id");
+
+        accept(link(part(lastMessageTo(email), "text/plain")), upstream);
+        assertEquals("ACTIVE", ops.get(path(org, userId)).string("state"));
+        assertRecord(userId, email, "Robin", "Record", "linking took nothing from My NS Account (Stand In)");
+
+        var person = mynsaccount.admin().users().search(upstream, true).get(0);
+        person.setEmail(Fixture.unique("moved") + "@example.ca");
+        person.setFirstName("Changed");
+        person.setLastName("Upstream");
+        mynsaccount.admin().users().get(person.getId()).update(person);
+        AccessToken token = signInThroughMyNsAccount(upstream);
+
+        assertEquals(userId, token.getSubject());
+        assertEquals(email, token.getEmail(), "the token carries LaMPSS's email");
+        assertRecord(userId, email, "Robin", "Record", "a later sign-in took nothing from My NS Account either");
+    }
+
+    /**
+     * The server runs with {@code --hostname=http://localhost:8080} (LampssServerConfig): an invitation added through
+     * another address (here 127.0.0.1) still links to the configured one.
+     */
+    @Test
+    void theEmailedLinkNamesTheConfiguredHost() throws Exception {
+        String org = fixture.organization();
+        String email = Fixture.unique("host") + "@example.ca";
+        String body = JsonSerialization.writeValueAsString(Map.of("firstName", "Host", "lastName", "Name", "email", email,
+                "profiles", List.of("ofa-user")));
+        java.net.http.HttpResponse<String> added = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/realms/lampss/lampss/organizations/" + org + "/contacts"))
+                        .header("Authorization", "Bearer " + ops.token())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, added.statusCode(), added.body());
+
+        String link = link(part(lastMessageTo(email), "text/plain"));
+        assertTrue(link.startsWith("http://localhost:8080/realms/lampss/login-actions/action-token?"), link);
+    }
+
+    private void assertRecord(String userId, String email, String firstName, String lastName, String message) {
+        var user = lampss.admin().users().get(userId).toRepresentation();
+        assertEquals(List.of(email, firstName, lastName), List.of(user.getEmail(), user.getFirstName(), user.getLastName()), message);
+    }
+
     @Test
     void theLandingPageIsTheOneTheRealmConfigures() throws Exception {
         RealmRepresentation realm = lampss.admin().toRepresentation();
