@@ -23,12 +23,15 @@ import org.keycloak.services.resources.admin.AdminAuth;
  *
  * <p>Only requests to Keycloak's admin endpoints count. LaMPSS's own writes mark their session
  * ({@link Workspace#isWriting}); work without a request (start-up import, migrations, scheduled
- * clean-up) is not an admin's; and deleting a whole realm takes our rows with it (see
+ * clean-up) is not an admin's, nor is an import through the admin API (a partial import, or a realm
+ * created from a representation: a migration's bulk load, which the drift check covers); and deleting a whole realm takes our rows with it (see
  * {@code RealmData.forget}), so its cascade of removals is not refused one by one.
  */
 final class AdminChange {
 
     private static final Pattern REALM_ITSELF = Pattern.compile(".*/admin/realms/[^/]+/?$");
+    private static final Pattern PARTIAL_IMPORT = Pattern.compile(".*/admin/realms/[^/]+/partialImport/?$");
+    private static final Pattern REALMS = Pattern.compile(".*/admin/realms/?$");
 
     final KeycloakSession session;
     final LampssRealm lampss;
@@ -50,6 +53,12 @@ final class AdminChange {
             return Optional.empty();
         }
         if ("DELETE".equals(request.getHttpMethod()) && REALM_ITSELF.matcher(path).matches()) {
+            return Optional.empty();
+        }
+        if (PARTIAL_IMPORT.matcher(path).matches()
+                || ("POST".equals(request.getHttpMethod()) && REALMS.matcher(path).matches())) {
+            // A migration's bulk load (Keycloak's partial import, or a realm created from an export) is an import, like the start-up one:
+            // not adopted change by change; GET /lampss/consistency lists what it left unmatched.
             return Optional.empty();
         }
         LampssRealm lampss = new LampssRealm(session, realm, settings);
