@@ -7,10 +7,18 @@ import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * Who causes a change, as every use case needs them: the account (named in the audit trail), the
- * person as the delegation policy sees them, the authentication Keycloak's admin events record, and
- * their language.
+ * person as the delegation policy sees them, the authentication Keycloak's admin events record,
+ * their language, and the channel the change came through when it is not LaMPSS's own (null for the
+ * API and the invitation gate; {@link #KEYCLOAK_ADMIN} for Keycloak's admin console and admin REST API).
  */
-public record Caller(UserModel user, Actor actor, AdminAuth auth, Locale locale) {
+public record Caller(UserModel user, Actor actor, AdminAuth auth, Locale locale, String channel) {
+
+    /** The channel of a change an identity admin made in Keycloak's admin console or admin REST API. */
+    public static final String KEYCLOAK_ADMIN = "Keycloak admin";
+
+    public Caller(UserModel user, Actor actor, AdminAuth auth, Locale locale) {
+        this(user, actor, auth, locale, null);
+    }
 
     public String id() {
         return user.getId();

@@ -17,6 +17,7 @@ import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.MembershipEntity;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -148,6 +149,36 @@ public final class Contacts {
             work.invitations().invite(group, contact.person(), null, true);
         }
         return recorded(contact, AccessChange.CONTACT_REACTIVATED);
+    }
+
+    /**
+     * The person's account is being deleted: refused while they are a primary contact anywhere (the
+     * role must be transferred first); otherwise each membership ends as a deactivation would (its
+     * profiles leave the tokens, a pending invitation is withdrawn, both audited), then its row goes
+     * with the account, audited as removed. Invitation rows stay as the history they are.
+     */
+    public void remove(UserModel person) {
+        List<MembershipEntity> rows = work.memberships.ofUser(person.getId());
+        for (MembershipEntity row : rows) {
+            if (row.getPrimaryOf() != null) {
+                throw new DomainException(Reason.PRIMARY_CONTACT_CANNOT_BE_DEACTIVATED,
+                        person.getId() + " is the primary contact of " + row.getOrganizationId());
+            }
+        }
+        for (MembershipEntity row : rows) {
+            GroupModel group = work.lampss.realm().getGroupById(row.getOrganizationId());
+            if (group == null) {
+                work.memberships.remove(row);
+                continue;
+            }
+            Contact before = work.find(group.getId(), person.getId());
+            if (!"INACTIVE".equals(row.getState())) {
+                deactivate(group, person.getId());
+            }
+            work.memberships.remove(row);
+            work.audit.record(group.getId(), AccessChange.CONTACT_REMOVED, person, before.snapshot(), Map.of("state", "REMOVED"));
+        }
+        work.done(null);
     }
 
     /** Hands the primary contact role to another active user of the organization. */

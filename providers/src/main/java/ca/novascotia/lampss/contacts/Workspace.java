@@ -12,12 +12,21 @@ import ca.novascotia.lampss.model.MemberProfiles;
 import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.People;
 import ca.novascotia.lampss.model.ProfileGrants;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * One caller's unit of work in one realm: the model services the use cases write through (built
  * once), the audit trail in the caller's name, and the emails to send once everything is written.
+ *
+ * <p>While a workspace is open its session is marked ({@link #isWriting}): the groups and roles our
+ * use cases write raise the same Keycloak provider events as an identity admin's changes, and the
+ * listener that adopts or refuses those ({@code keycloakadmin}) must leave ours alone. This class is
+ * the only place that sets and clears the mark. An API call's workspace stays open until the
+ * session ends; the listener closes its own as soon as the adopted change is written.
  */
-public final class Workspace {
+public final class Workspace implements AutoCloseable {
+
+    private static final String WRITING = Workspace.class.getName() + ".writing";
 
     final LampssRealm lampss;
     final Caller caller;
@@ -38,9 +47,23 @@ public final class Workspace {
         this.profiles = new MemberProfiles(grants);
         this.people = new People(lampss, memberships);
         this.directory = new ContactDirectory(lampss, grants);
-        this.audit = new AuditTrail(lampss, caller.auth());
+        this.audit = new AuditTrail(lampss, caller.auth(), caller.channel());
         this.stored = new Invitations(lampss.session(), lampss.realm());
         this.emails = new InvitationEmails(lampss.session());
+        lampss.session().setAttribute(WRITING, this);
+    }
+
+    /** Whether LaMPSS's own use cases are writing in this session (their events are not an admin's). */
+    public static boolean isWriting(KeycloakSession session) {
+        return session.getAttribute(WRITING) != null;
+    }
+
+    /** Ends the mark this workspace set, so that later changes in the same session are seen again. */
+    @Override
+    public void close() {
+        if (lampss.session().getAttribute(WRITING) == this) {
+            lampss.session().removeAttribute(WRITING);
+        }
     }
 
     public Contacts contacts() {

@@ -16,7 +16,9 @@ public enum AccessChange {
     CONTACT_UPDATED(Kind.UPDATE),
     CONTACT_DEACTIVATED(Kind.UPDATE),
     CONTACT_REACTIVATED(Kind.UPDATE),
-    PRIMARY_CONTACT_TRANSFERRED(Kind.ACTION);
+    PRIMARY_CONTACT_TRANSFERRED(Kind.ACTION),
+    /** The person's account was deleted (by an identity admin): the membership row is gone with it. */
+    CONTACT_REMOVED(Kind.ACTION);
 
     /** Whether something came into being, was changed, or a role moved between people. */
     public enum Kind { CREATE, UPDATE, ACTION }

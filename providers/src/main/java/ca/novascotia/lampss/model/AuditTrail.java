@@ -26,15 +26,29 @@ public final class AuditTrail {
 
     private final LampssRealm lampss;
     private final AdminAuth auth;
+    private final String channel;
 
     public AuditTrail(LampssRealm lampss, AdminAuth auth) {
+        this(lampss, auth, null);
+    }
+
+    /** @param channel recorded in each row's {@code after} as {@code channel} when not null (e.g. "Keycloak admin") */
+    public AuditTrail(LampssRealm lampss, AdminAuth auth, String channel) {
         this.lampss = lampss;
         this.auth = auth;
+        this.channel = channel;
     }
 
     /** @param target the person the change is about; null for a change of the organization itself */
     public void record(String organizationId, AccessChange change, UserModel target,
                        Map<String, Object> before, Map<String, Object> after) {
+        if (channel != null) {
+            // Where the change was made is part of "who did what": an organization reading its audit
+            // trail sees that an identity admin changed it in Keycloak, not someone in the LaMPSS console.
+            Map<String, Object> marked = new java.util.LinkedHashMap<>(after == null ? Map.of() : after);
+            marked.put("channel", channel);
+            after = marked;
+        }
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.setId(KeycloakModelUtils.generateId());
         entry.setRealmId(lampss.realm().getId());

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Reads codes stored in Keycloak (group attributes, subgroup names) that an identity admin may have
  * edited by hand: what we do not know is skipped rather than failing every request of the realm.
  */
-final class Known {
+public final class Known {
 
     private Known() {
     }
@@ -22,7 +22,7 @@ final class Known {
         }
     }
 
-    static Optional<SecurityProfile> profile(String roleName) {
+    public static Optional<SecurityProfile> profile(String roleName) {
         try {
             return Optional.of(SecurityProfile.fromRoleName(roleName));
         } catch (DomainException unknown) {

@@ -22,9 +22,18 @@ public final class LampssRealm {
     private final LampssSettings settings;
 
     public LampssRealm(KeycloakSession session, LampssSettings settings) {
+        this(session, session.getContext().getRealm(), settings);
+    }
+
+    /** For work on a realm other than the request's, e.g. a provider event of a realm an admin changes from master. */
+    public LampssRealm(KeycloakSession session, RealmModel realm, LampssSettings settings) {
         this.session = session;
-        this.realm = session.getContext().getRealm();
+        this.realm = realm;
         this.settings = settings;
+    }
+
+    public LampssSettings settings() {
+        return settings;
     }
 
     public KeycloakSession session() {

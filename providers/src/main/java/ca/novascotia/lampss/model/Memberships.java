@@ -74,6 +74,12 @@ public final class Memberships {
         lampss.em().flush();
     }
 
+    /** The row goes (its person is deleted): the organization's group no longer lists them either. */
+    public void remove(MembershipEntity entity) {
+        lampss.em().remove(entity);
+        lampss.em().flush();
+    }
+
     /** Profiles an inactive or invited membership keeps aside (see {@link MembershipEntity#getHeldProfiles()}). */
     public static Set<SecurityProfile> heldProfiles(String stored) {
         Set<SecurityProfile> profiles = EnumSet.noneOf(SecurityProfile.class);

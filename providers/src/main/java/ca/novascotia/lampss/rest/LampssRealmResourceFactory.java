@@ -1,6 +1,7 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.invitation.cleanup.InvitationCleanup;
+import ca.novascotia.lampss.keycloakadmin.IdentityAdminChanges;
 import ca.novascotia.lampss.model.RealmData;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.RealmModel;
@@ -47,6 +48,8 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
                         removed.getRealm().getId());
             }
         });
+        // Identity admins' changes in Keycloak's admin console: adopted through the use cases or refused.
+        factory.register(new IdentityAdminChanges(() -> settings));
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -55,24 +56,40 @@ class ApplyRealmConfigTest {
         }
     }
 
+    /**
+     * The damage to repair (a profile missing, a profile mapped straight onto a user) is made on a realm
+     * built by hand before realm-config existed, while it has no {@code /organizations} group: once it
+     * has one, the server refuses both changes from the admin API (docs/identity-admins.md), so the
+     * damage cannot be made afterwards on a realm the applier created. The organization and the grant
+     * made there must survive add-missing, and the missing profiles come back.
+     */
     @Test
     void addsWhatIsMissingAndKeepsOrganizationsAndGrants() throws Exception {
-        Result created = apply("add-missing");
-        assertEquals(0, created.exit, created.output);
-        RealmResource realm = admin.realm("lampss");
+        RealmResource realm = bareRealm();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("lampss");
+        client.setBearerOnly(true);
+        realm.clients().create(client).close();
         ClientResource profiles = realm.clients().get(realm.clients().findByClientId("lampss").get(0).getId());
-        assertEquals(21, profiles.roles().list().size());
-
+        for (String profile : List.of("ofa-user", "ofa-read-only")) {
+            RoleRepresentation role = new RoleRepresentation();
+            role.setName(profile);
+            profiles.roles().create(role);
+        }
+        String userId = createUserWith(realm, profiles, "ofa-user");
+        profiles.roles().deleteRole("ofa-read-only");
+        GroupRepresentation root = new GroupRepresentation();
+        root.setName("organizations");
+        realm.groups().add(root).close();
         String organizations = realm.groups().groups("organizations", 0, 1).get(0).getId();
         GroupRepresentation org = new GroupRepresentation();
         org.setName("Example Learning Society");
         realm.groups().group(organizations).subGroup(org).close();
-        String userId = createUserWith(realm, profiles, "ofa-user");
-        profiles.roles().deleteRole("lm-read-only");
+        assertEquals(1, profiles.roles().list().size());
 
         Result repaired = apply("add-missing");
         assertEquals(0, repaired.exit, repaired.output);
-        assertEquals(21, profiles.roles().list().size(), "the deleted profile came back\n" + repaired.output);
+        assertEquals(21, profiles.roles().list().size(), "the deleted and the missing profiles came back\n" + repaired.output);
         assertEquals(List.of("Example Learning Society"),
                 realm.groups().group(organizations).getSubGroups(0, 10, true).stream().map(GroupRepresentation::getName).toList());
         assertEquals(List.of("ofa-user"), realm.users().get(userId).roles()

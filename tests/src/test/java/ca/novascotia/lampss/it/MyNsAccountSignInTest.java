@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
+import ca.novascotia.lampss.it.api.Fixture;
+import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.People;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.ClientResource;
@@ -20,6 +22,8 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -30,7 +34,6 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.ErrorPage;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.keycloak.testframework.util.ApiUtil;
 import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
@@ -55,6 +58,9 @@ class MyNsAccountSignInTest {
 
     @InjectOAuthClient(realmRef = "lampss")
     OAuthClient oauth;
+
+    @InjectMailServer
+    MailServer mail;
 
     @InjectWebDriver
     ManagedWebDriver driver;
@@ -132,36 +138,35 @@ class MyNsAccountSignInTest {
         assertTrue(lampss.admin().users().search("dana.stranger@example.ca").isEmpty());
     }
 
-    /** Prepares a lampss user linked to a stand-in person by the pairwise subject lampss receives. */
+    /**
+     * Makes the stand-in person an active contact holding {@code profile} (an OFA profile) the LaMPSS way: Operations
+     * Support creates an organization with the profile's module (and its primary contact) and adds the
+     * person by email; the person accepts the emailed invitation, signing in at the stand-in, which
+     * links their lampss account to the pairwise subject lampss receives. (A profile role mapped
+     * straight onto a user is refused by the server: profiles are given per organization.)
+     */
     private String createLinkedUser(String upstreamUsername, String profile) {
         UserRepresentation person = mynsaccount.admin().users().search(upstreamUsername, true).get(0);
         String pairwiseSub = client(mynsaccount, "lampss").clientScopesEvaluate()
                 .generateExampleIdToken("openid", person.getId(), null).getSubject();
         assertNotEquals(person.getId(), pairwiseSub, "the stand-in's subject is pairwise");
 
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername("prepared-" + upstreamUsername);
-        user.setEmail(person.getEmail());
-        user.setFirstName(person.getFirstName());
-        user.setLastName(person.getLastName());
-        user.setEnabled(true);
-        String userId;
-        try (Response created = lampss.admin().users().create(user)) {
-            assertEquals(201, created.getStatus());
-            userId = ApiUtil.getCreatedId(created);
-        }
+        People people = new People(lampss);
+        Fixture fixture = new Fixture(people, people.operationsSupport(Fixture.unique("ops")), mail, mynsaccount);
+        String organization = fixture.organization(); // every organization has OFA, the module of the profiles used here
+        fixture.primaryContact(organization);
+        LampssApi.Reply added = fixture.operationsSupport.post("/organizations/" + organization + "/contacts", Map.of(
+                "firstName", person.getFirstName(), "lastName", person.getLastName(), "email", person.getEmail(),
+                "profiles", List.of(profile)));
+        assertEquals(201, added.status(), added::toString);
+        String userId = added.string("id");
         lampss.cleanup().add(r -> r.users().delete(userId).close());
 
-        FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
-        link.setIdentityProvider("mynsaccount");
-        link.setUserId(pairwiseSub);
-        link.setUserName(upstreamUsername);
-        try (Response linked = lampss.admin().users().get(userId).addFederatedIdentity("mynsaccount", link)) {
-            assertEquals(204, linked.getStatus());
-        }
-        ClientRepresentation profiles = lampss.admin().clients().findByClientId("lampss").get(0);
-        lampss.admin().users().get(userId).roles().clientLevel(profiles.getId())
-                .add(List.of(lampss.admin().clients().get(profiles.getId()).roles().get(profile).toRepresentation()));
+        fixture.activateAs(organization, userId, upstreamUsername, "demo");
+
+        List<FederatedIdentityRepresentation> links = lampss.admin().users().get(userId).getFederatedIdentity();
+        assertEquals(List.of(pairwiseSub), links.stream().map(FederatedIdentityRepresentation::getUserId).toList(),
+                "accepting linked the account to the stand-in's pairwise subject");
         return userId;
     }
 

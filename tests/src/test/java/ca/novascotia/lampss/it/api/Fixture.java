@@ -107,16 +107,24 @@ public final class Fixture {
      * identity there; then the membership is ACTIVE, as Operations Support reads it.
      */
     public void activate(String organizationId, String userId) {
+        activateAs(organizationId, userId, null, People.PASSWORD);
+    }
+
+    /**
+     * As {@link #activate}, signing in at the stand-in as the given existing identity there (e.g. one of
+     * the shipped stand-in people), or as a new one made for the person when {@code standInUsername} is null.
+     */
+    public void activateAs(String organizationId, String userId, String standInUsername, String standInPassword) {
         long started = System.nanoTime();
         LampssApi.Reply contact = operationsSupport.get(path(organizationId, userId));
         assertEquals(200, contact.status(), contact::toString);
         assertEquals("INVITED", contact.string("state"), () -> "only an invited contact accepts an invitation: " + contact);
         String link = invitationLink(organizationId, userId, contact.string("email"));
         long identityStarted = System.nanoTime();
-        String standIn = STAND_IN_IDENTITIES.computeIfAbsent(userId,
+        String standIn = standInUsername != null ? standInUsername : STAND_IN_IDENTITIES.computeIfAbsent(userId,
                 id -> standInIdentity(contact.string("firstName"), contact.string("lastName")));
         long browserStarted = System.nanoTime();
-        String page = accept(link, standIn);
+        String page = accept(link, standIn, standInPassword);
         long browserEnded = System.nanoTime();
         LampssApi.Reply after = operationsSupport.get(path(organizationId, userId));
         assertEquals("ACTIVE", after.string("state"), () -> "not active after accepting as " + standIn + ": " + after
@@ -206,7 +214,7 @@ public final class Fixture {
      * Follows the link, clicks the sign-in button, signs in at the stand-in and checks the browser is
      * back in the realm that sent the link; returns the text of the page it landed on.
      */
-    private String accept(String link, String standInUsername) {
+    private String accept(String link, String standInUsername, String standInPassword) {
         String realm = link.substring(0, link.indexOf("/login-actions/"));
         try (WebClient browser = new WebClient()) {
             browser.getOptions().setJavaScriptEnabled(false);
@@ -219,7 +227,7 @@ public final class Fixture {
                 throw new AssertionError("the sign-in button led to " + signIn.getUrl() + ", not the stand-in:\n" + text(signIn));
             }
             ((HtmlInput) element(signIn, "username")).setValue(standInUsername);
-            ((HtmlInput) element(signIn, "password")).setValue(People.PASSWORD);
+            ((HtmlInput) element(signIn, "password")).setValue(standInPassword);
             Page landed = element(signIn, "kc-login").click();
             if (!landed.getUrl().toString().startsWith(realm + "/")) {
                 throw new AssertionError("accepting as " + standInUsername + " landed at " + landed.getUrl() + ", not in " + realm
