@@ -101,9 +101,8 @@ public final class ContactInvitations {
     }
 
     /** A deactivated contact's pending invitation is withdrawn with them. */
-    void withdraw(String organizationId, String userId) {
-        work.stored.pending(organizationId, userId).ifPresent(pending ->
-                end(organizationId, work.people.byId(userId).orElseThrow(), pending));
+    void withdraw(String organizationId, UserModel person) {
+        work.stored.pending(organizationId, person.getId()).ifPresent(pending -> end(organizationId, person, pending));
     }
 
     /**

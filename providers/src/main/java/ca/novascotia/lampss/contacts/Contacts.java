@@ -125,7 +125,7 @@ public final class Contacts {
         work.require(Action.DEACTIVATE, Target.of(contact.organization(), contact.member()));
         Membership inactive = contact.member().deactivate();
         work.profiles.putAside(contact.row(), contact.person(), group);
-        work.invitations().withdraw(group.getId(), userId);
+        work.invitations().withdraw(group.getId(), contact.person());
         work.memberships.save(contact.row(), inactive, work.caller.id());
         work.people.syncSignIn(contact.person());
         return recorded(contact, AccessChange.CONTACT_DEACTIVATED);
