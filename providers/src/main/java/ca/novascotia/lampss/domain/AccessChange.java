@@ -18,7 +18,12 @@ public enum AccessChange {
     CONTACT_REACTIVATED(Kind.UPDATE),
     PRIMARY_CONTACT_TRANSFERRED(Kind.ACTION),
     /** The person's account was deleted (by an identity admin): the membership row is gone with it. */
-    CONTACT_REMOVED(Kind.ACTION);
+    CONTACT_REMOVED(Kind.ACTION),
+    /**
+     * The drift repair put Keycloak's groups back as LaMPSS's records have them, where the change that
+     * made them differ is one LaMPSS refuses (e.g. a group member who is no active contact).
+     */
+    DRIFT_REPAIRED(Kind.ACTION);
 
     /** Whether something came into being, was changed, or a role moved between people. */
     public enum Kind { CREATE, UPDATE, ACTION }

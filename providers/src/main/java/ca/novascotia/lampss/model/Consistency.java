@@ -1,15 +1,14 @@
 package ca.novascotia.lampss.model;
 
 import ca.novascotia.lampss.domain.MembershipState;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The drift check: every difference between the organizations' groups and our membership rows, as
- * the groups are read by department applications (tokens) and the rows by LaMPSS. Five set-based
+ * the groups are read by department applications (tokens) and the rows by LaMPSS. Six set-based
  * queries for the whole realm, whatever its number of organizations (no query per organization):
  * <ol>
  *   <li>{@code NOT_ACTIVE_IN_GROUP}: a member of an organization group without an ACTIVE row there;</li>
@@ -17,10 +16,24 @@ import java.util.Map;
  *   <li>{@code PROFILE_NOT_ACTIVE}: a member of a profile subgroup who is not an ACTIVE contact there;</li>
  *   <li>{@code PRIMARY_ATTRIBUTE_WITHOUT_ROW}: the group's primary-contact attribute names someone whose
  *       row is not the primary row;</li>
- *   <li>{@code PRIMARY_ROW_WITHOUT_ATTRIBUTE}: the primary row's person is not named by the attribute.</li>
+ *   <li>{@code PRIMARY_ROW_WITHOUT_ATTRIBUTE}: the primary row's person is not named by the attribute;</li>
+ *   <li>{@code PERSON_DELETED}: a row whose person's account is gone (deleted where LaMPSS could not
+ *       see it: a partial import's overwrite, or by hand in the database).</li>
  * </ol>
  */
 public final class Consistency {
+
+    /** One difference: its kind (above), where, who, and for {@code PROFILE_NOT_ACTIVE} which profile. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Difference(String kind, String organizationId, String userId, String profile) {
+
+        private static final Comparator<Difference> ORDER = Comparator.comparing(Difference::organizationId)
+                .thenComparing(Difference::kind).thenComparing(d -> String.valueOf(d.userId()));
+
+        Difference(String kind, Object organizationId, Object userId, Object profile) {
+            this(kind, (String) organizationId, (String) userId, (String) profile);
+        }
+    }
 
     private static final String ACTIVE = MembershipState.ACTIVE.name();
 
@@ -31,57 +44,51 @@ public final class Consistency {
     }
 
     /** The differences, ordered by organization, kind and person; empty when groups and rows agree. */
-    public List<Map<String, Object>> differences() {
+    public List<Difference> differences() {
         String root = lampss.organizationsRoot().getId();
         String realm = lampss.realm().getId();
-        List<Map<String, Object>> found = new ArrayList<>();
+        List<Difference> found = new ArrayList<>();
 
         for (Object[] row : lampss.em().createQuery("select g.id, m.user.id from UserGroupMembershipEntity m, GroupEntity g"
                         + " where g.id = m.groupId and g.parentId = :root and not exists (select r.id from MembershipEntity r"
                         + " where r.organizationId = g.id and r.userId = m.user.id and r.state = :active)", Object[].class)
                 .setParameter("root", root).setParameter("active", ACTIVE).getResultList()) {
-            found.add(difference("NOT_ACTIVE_IN_GROUP", row[0], row[1], null));
+            found.add(new Difference("NOT_ACTIVE_IN_GROUP", row[0], row[1], null));
         }
         for (Object[] row : lampss.em().createQuery("select r.organizationId, r.userId from MembershipEntity r"
                         + " where r.realmId = :realm and r.state = :active and not exists (select m.groupId"
-                        + " from UserGroupMembershipEntity m where m.groupId = r.organizationId and m.user.id = r.userId)",
-                        Object[].class)
+                        + " from UserGroupMembershipEntity m where m.groupId = r.organizationId and m.user.id = r.userId)"
+                        + " and exists (select u.id from UserEntity u where u.id = r.userId)", Object[].class)
                 .setParameter("realm", realm).setParameter("active", ACTIVE).getResultList()) {
-            found.add(difference("ACTIVE_NOT_IN_GROUP", row[0], row[1], null));
+            found.add(new Difference("ACTIVE_NOT_IN_GROUP", row[0], row[1], null));
         }
         for (Object[] row : lampss.em().createQuery("select o.id, m.user.id, p.name from UserGroupMembershipEntity m,"
                         + " GroupEntity p, GroupEntity o where p.id = m.groupId and p.parentId = o.id and o.parentId = :root"
                         + " and not exists (select r.id from MembershipEntity r where r.organizationId = o.id"
                         + " and r.userId = m.user.id and r.state = :active)", Object[].class)
                 .setParameter("root", root).setParameter("active", ACTIVE).getResultList()) {
-            found.add(difference("PROFILE_NOT_ACTIVE", row[0], row[1], row[2]));
+            found.add(new Difference("PROFILE_NOT_ACTIVE", row[0], row[1], row[2]));
         }
         for (Object[] row : lampss.em().createQuery("select a.group.id, a.value from GroupAttributeEntity a"
                         + " where a.name = :attribute and a.group.parentId = :root and not exists (select r.id"
                         + " from MembershipEntity r where r.primaryOf = a.group.id and r.userId = a.value)", Object[].class)
                 .setParameter("attribute", Organizations.PRIMARY_CONTACT).setParameter("root", root).getResultList()) {
-            found.add(difference("PRIMARY_ATTRIBUTE_WITHOUT_ROW", row[0], row[1], null));
+            found.add(new Difference("PRIMARY_ATTRIBUTE_WITHOUT_ROW", row[0], row[1], null));
         }
         for (Object[] row : lampss.em().createQuery("select r.primaryOf, r.userId from MembershipEntity r"
                         + " where r.realmId = :realm and r.primaryOf is not null and not exists (select a.id"
                         + " from GroupAttributeEntity a where a.group.id = r.primaryOf and a.name = :attribute"
                         + " and a.value = r.userId)", Object[].class)
                 .setParameter("realm", realm).setParameter("attribute", Organizations.PRIMARY_CONTACT).getResultList()) {
-            found.add(difference("PRIMARY_ROW_WITHOUT_ATTRIBUTE", row[0], row[1], null));
+            found.add(new Difference("PRIMARY_ROW_WITHOUT_ATTRIBUTE", row[0], row[1], null));
         }
-        found.sort(Comparator.comparing((Map<String, Object> d) -> (String) d.get("organizationId"))
-                .thenComparing(d -> (String) d.get("kind")).thenComparing(d -> String.valueOf(d.get("userId"))));
+        for (Object[] row : lampss.em().createQuery("select r.organizationId, r.userId from MembershipEntity r"
+                        + " where r.realmId = :realm and not exists (select u.id from UserEntity u where u.id = r.userId)",
+                        Object[].class)
+                .setParameter("realm", realm).getResultList()) {
+            found.add(new Difference("PERSON_DELETED", row[0], row[1], null));
+        }
+        found.sort(Difference.ORDER);
         return found;
-    }
-
-    private static Map<String, Object> difference(String kind, Object organizationId, Object userId, Object profile) {
-        Map<String, Object> difference = new LinkedHashMap<>();
-        difference.put("kind", kind);
-        difference.put("organizationId", organizationId);
-        difference.put("userId", userId);
-        if (profile != null) {
-            difference.put("profile", profile);
-        }
-        return difference;
     }
 }

@@ -95,6 +95,15 @@ final class Request {
     }
 
     /** @throws ApiException 403 unless the caller may manage this realm (realm-management manage-realm) */
+    /**
+     * The realm administrator as the caller of a use case made for identity admins (the drift
+     * repair): with Operations Support's reach, as in Keycloak's admin console, audited on {@code channel}.
+     */
+    Caller asIdentityAdmin(String channel) {
+        requireRealmAdministrator();
+        return new Caller(user, Actor.operationsSupport(user.getId()), adminAuth, locale, channel);
+    }
+
     void requireRealmAdministrator() {
         if (!AdminPermissions.evaluator(lampss.session(), lampss.realm(), adminAuth).realm().canManageRealm()) {
             throw new ApiException(Status.FORBIDDEN, "REALM_ADMINISTRATOR_ONLY");

@@ -122,7 +122,8 @@ public final class People {
         return tokenResponse(realm.admin().users().get(userId).toRepresentation().getUsername(), TEST_CLIENT).statusCode();
     }
 
-    private LampssApi signIn(String username) {
+    /** The API as an existing user who has the test password, by username. */
+    public LampssApi signIn(String username) {
         return new LampssApi(realm.getBaseUrl(), accessToken(username), null);
     }
 

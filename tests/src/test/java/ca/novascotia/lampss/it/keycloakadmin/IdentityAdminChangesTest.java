@@ -16,7 +16,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -61,54 +60,6 @@ class IdentityAdminChangesTest {
         people = new People(realm);
         ops = people.operationsSupport(Fixture.unique("ops"));
         fixture = new Fixture(people, ops, mail, mynsaccount);
-    }
-
-    /** After every test, whatever it adopted or refused, the drift check finds groups and rows agreeing. */
-    @AfterEach
-    void noDrift() {
-        LampssApi.Reply check = realmAdministrator().get("/consistency");
-        assertEquals(200, check.status(), check::toString);
-        assertEquals(List.of(), check.json().get("differences"), check::toString);
-        assertEquals(Boolean.TRUE, check.json().get("consistent"));
-    }
-
-    /**
-     * Drift cannot be made through the admin endpoints the listener guards; a migration's partial
-     * import is not looked at (docs/identity-admins.md), so it makes the drift here: a person who is no
-     * contact put in an organization group and in one of its profile subgroups. The check's other kinds
-     * (an ACTIVE row outside its group, a primary-contact attribute and row that disagree) cannot be
-     * made from a test without SQL; every test of this class ends with none of them ({@link #noDrift}).
-     * Only realm administrators may run the check.
-     */
-    @Test
-    void theDriftCheckListsGroupMembersWhoAreNoActiveContacts() {
-        String org = fixture.organization();
-        fixture.primaryContact(org);
-        String orgPath = realm.admin().groups().group(org).toRepresentation().getPath();
-        String profile = subgroup(org, "ofa-self-service-full-update"); // the primary contact's, so it exists
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(Fixture.unique("migrated"));
-        user.setEnabled(true);
-        user.setGroups(List.of(orgPath, orgPath + "/ofa-self-service-full-update"));
-        org.keycloak.representations.idm.PartialImportRepresentation partial = new org.keycloak.representations.idm.PartialImportRepresentation();
-        partial.setIfResourceExists("FAIL");
-        partial.setUsers(List.of(user));
-        try (Response imported = realm.admin().partialImport(partial)) {
-            assertEquals(200, imported.getStatus(), () -> imported.readEntity(String.class));
-        }
-        String migrated = realm.admin().users().searchByUsername(user.getUsername(), true).get(0).getId();
-        assertTrue(groupIds(migrated).containsAll(List.of(org, profile)), "the partial import put them in the groups");
-
-        assertEquals(403, ops.get("/consistency").status(), "Operations Support is no realm administrator");
-        LampssApi.Reply check = realmAdministrator().get("/consistency");
-        assertEquals(200, check.status(), check::toString);
-        assertEquals(Boolean.FALSE, check.json().get("consistent"));
-        assertEquals(List.of(
-                Map.of("kind", "NOT_ACTIVE_IN_GROUP", "organizationId", org, "userId", migrated),
-                Map.of("kind", "PROFILE_NOT_ACTIVE", "organizationId", org, "userId", migrated, "profile", "ofa-self-service-full-update")),
-                check.json().get("differences"));
-
-        realm.admin().users().delete(migrated).close(); // no contact anywhere: deleting them ends the drift
     }
 
     @Test
@@ -364,10 +315,6 @@ class IdentityAdminChangesTest {
             assertTrue(message.contains("cannot be renamed or deleted"), message);
         }
         assertEquals(role.getId(), profilesClient().roles().get("ofa-read-only").toRepresentation().getId());
-    }
-
-    private LampssApi realmAdministrator() {
-        return people.realmAdministrator(Fixture.unique("realm-admin"));
     }
 
     /** The admin request fails with 409 and LaMPSS's message; returns the message. */
