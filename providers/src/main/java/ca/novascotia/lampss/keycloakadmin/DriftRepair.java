@@ -132,7 +132,7 @@ public final class DriftRepair {
             work.contacts().deactivate(organization, user.getId());
             return Outcome.of(difference, "ADOPTED", "DEACTIVATED");
         }
-        new ActiveMembers(lampss).mirror(row);
+        user.joinGroup(organization); // the group only: a wrong primary-contact attribute is its own difference, audited apart
         restored(difference, organization, user, Map.of("inGroup", false), Map.of("inGroup", true));
         return Outcome.of(difference, "REFUSED", "RETURNED_TO_GROUP");
     }
