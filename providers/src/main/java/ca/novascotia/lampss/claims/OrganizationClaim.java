@@ -62,14 +62,27 @@ public final class OrganizationClaim {
     public static Map<String, Object> build(Collection<ActiveMembership> active,
                                             Map<String, ? extends Collection<SecurityProfile>> profiles,
                                             Map<String, Names> names, Set<String> selected) {
+        return build(active, profiles, names, selected, false);
+    }
+
+    /**
+     * As {@link #build(Collection, Map, Map, Set)}; {@code compact} makes each entry the list of profiles
+     * alone (the key is the id), about a third of the full entry's size, for access tokens that must
+     * stay small (a person in 30 organizations): {@code "5f0c…": ["ofa-user"]}. Names, numbers and the
+     * primary-contact flag are in the full form (ID token, userinfo, introspection) and in {@code /me}.
+     */
+    public static Map<String, Object> build(Collection<ActiveMembership> active,
+                                            Map<String, ? extends Collection<SecurityProfile>> profiles,
+                                            Map<String, Names> names, Set<String> selected, boolean compact) {
         Map<String, Object> claim = new LinkedHashMap<>();
         active.stream()
                 .filter(membership -> selected.isEmpty() || selected.contains(membership.organizationId()))
                 .filter(membership -> names.containsKey(membership.organizationId()))
                 .sorted(Comparator.comparing((ActiveMembership membership) -> names.get(membership.organizationId()).externalNumber())
                         .thenComparing(ActiveMembership::organizationId))
-                .forEach(membership -> claim.put(membership.organizationId(), entry(membership,
-                        names.get(membership.organizationId()), profiles.get(membership.organizationId()))));
+                .forEach(membership -> claim.put(membership.organizationId(), compact
+                        ? profileNames(profiles.get(membership.organizationId()))
+                        : entry(membership, names.get(membership.organizationId()), profiles.get(membership.organizationId()))));
         return claim;
     }
 

@@ -25,6 +25,7 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 /**
@@ -52,6 +53,10 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
     /** Config key: name of the dynamic scope that selects one organization. */
     public static final String ORGANIZATION_SCOPE = "lampss.organizationScope";
     public static final String DEFAULT_ORGANIZATION_SCOPE = "lampss:org";
+    /** Config key: the access token's form of the claim, {@value #FULL} or {@value #COMPACT} (other tokens are always full). */
+    public static final String ACCESS_TOKEN_FORM = "lampss.accessTokenForm";
+    public static final String FULL = "full";
+    public static final String COMPACT = "compact";
 
     /** What a scope value may contain (RFC 6749 scope-token), without the separator we add. */
     private static final Pattern SCOPE_NAME = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
@@ -112,6 +117,17 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
         scope.setType(ProviderConfigProperty.STRING_TYPE);
         scope.setDefaultValue(DEFAULT_ORGANIZATION_SCOPE);
         properties.add(scope);
+        ProviderConfigProperty form = new ProviderConfigProperty();
+        form.setName(ACCESS_TOKEN_FORM);
+        form.setLabel("Access token form");
+        form.setHelpText("full: each organization's id, names, number, profiles and primary-contact flag (about 450 bytes "
+                + "per organization in the token). compact: the list of profiles alone, keyed by id (about 200 bytes), so that a "
+                + "person in many organizations keeps an access token under common 8 KB header limits. ID tokens, "
+                + "userinfo and introspection always carry the full form.");
+        form.setType(ProviderConfigProperty.LIST_TYPE);
+        form.setOptions(List.of(FULL, COMPACT));
+        form.setDefaultValue(FULL);
+        properties.add(form);
         return List.copyOf(properties);
     }
 
@@ -123,6 +139,10 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
         if (claimName != null && claimName.isBlank()) {
             throw new ProtocolMapperConfigException("Token claim name must not be blank; leave it unset for "
                     + DEFAULT_CLAIM_NAME);
+        }
+        String form = config.get(ACCESS_TOKEN_FORM);
+        if (form != null && !form.isEmpty() && !FULL.equals(form) && !COMPACT.equals(form)) {
+            throw new ProtocolMapperConfigException("Access token form '" + form + "' must be " + FULL + " or " + COMPACT);
         }
         String scope = config.get(ORGANIZATION_SCOPE);
         if (scope != null && !scope.isEmpty() && !SCOPE_NAME.matcher(scope).matches()) {
@@ -136,12 +156,32 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
         ProtocolMapperModel effective = super.getEffectiveModel(session, realm, model);
         effective.getConfig().putIfAbsent(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME, DEFAULT_CLAIM_NAME);
         effective.getConfig().putIfAbsent(ORGANIZATION_SCOPE, DEFAULT_ORGANIZATION_SCOPE);
+        effective.getConfig().putIfAbsent(ACCESS_TOKEN_FORM, FULL);
         return effective;
+    }
+
+    /** The access token takes the configured form; Keycloak's checks of "add to (lightweight) access token" are kept. */
+    @Override
+    public AccessToken transformAccessToken(AccessToken token, ProtocolMapperModel mappingModel, KeycloakSession session,
+                                            UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        boolean included = getShouldUseLightweightToken(session)
+                ? OIDCAttributeMapperHelper.includeInLightweightAccessToken(mappingModel)
+                : OIDCAttributeMapperHelper.includeInAccessToken(mappingModel);
+        if (included) {
+            Map<String, String> config = mappingModel.getConfig() == null ? Map.of() : mappingModel.getConfig();
+            addClaim(token, mappingModel, userSession, session, clientSessionCtx, COMPACT.equals(config.get(ACCESS_TOKEN_FORM)));
+        }
+        return token;
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        addClaim(token, mappingModel, userSession, session, clientSessionCtx, false);
+    }
+
+    private void addClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
+                          KeycloakSession session, ClientSessionContext clientSessionCtx, boolean compact) {
         UserModel user = userSession == null ? null : userSession.getUser();
         if (user == null) {
             return;
@@ -149,7 +189,7 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
         Map<String, String> config = mappingModel.getConfig() == null ? Map.of() : mappingModel.getConfig();
         Set<String> selected = OrganizationClaim.selectedOrganizations(requestedScope(clientSessionCtx),
                 value(config, ORGANIZATION_SCOPE, DEFAULT_ORGANIZATION_SCOPE));
-        Map<String, Object> claim = claim(session, userSession.getRealm(), user, selected);
+        Map<String, Object> claim = claim(session, userSession.getRealm(), user, selected, compact);
         if (claim.isEmpty()) {
             return;
         }
@@ -169,13 +209,14 @@ public class OrganizationClaimMapper extends AbstractOIDCProtocolMapper
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> claim(KeycloakSession session, RealmModel realm, UserModel user, Set<String> selected) {
-        String key = CACHE_PREFIX + realm.getId() + ":" + user.getId() + ":" + String.join(" ", selected);
+    private Map<String, Object> claim(KeycloakSession session, RealmModel realm, UserModel user, Set<String> selected,
+                                      boolean compact) {
+        String key = CACHE_PREFIX + realm.getId() + ":" + user.getId() + ":" + compact + ":" + String.join(" ", selected);
         Map<String, Object> cached = session.getAttribute(key, Map.class);
         if (cached != null) {
             return cached;
         }
-        Map<String, Object> claim = new OrganizationClaimSource(settings).load(user, selected);
+        Map<String, Object> claim = new OrganizationClaimSource(settings).load(user, selected, compact);
         session.setAttribute(key, claim);
         return claim;
     }

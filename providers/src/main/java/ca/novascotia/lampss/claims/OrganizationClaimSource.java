@@ -28,7 +28,7 @@ final class OrganizationClaimSource {
         this.settings = settings;
     }
 
-    Map<String, Object> load(UserModel user, Set<String> selected) {
+    Map<String, Object> load(UserModel user, Set<String> selected, boolean compact) {
         Map<String, GroupModel> organizations = new HashMap<>();
         user.getGroupsStream()
                 .filter(group -> selected.isEmpty() || selected.contains(group.getId()))
@@ -43,7 +43,7 @@ final class OrganizationClaimSource {
                 .toList();
         Map<String, Names> names = new HashMap<>();
         organizations.forEach((id, group) -> names.put(id, names(group)));
-        return OrganizationClaim.build(active, ProfileGrants.heldIn(user, organizations.keySet()), names, selected);
+        return OrganizationClaim.build(active, ProfileGrants.heldIn(user, organizations.keySet()), names, selected, compact);
     }
 
     /** The root of the organizations: a top-level realm group (not one of Keycloak's own organizations). */

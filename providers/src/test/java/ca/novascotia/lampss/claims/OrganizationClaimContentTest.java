@@ -40,6 +40,18 @@ class OrganizationClaimContentTest {
     }
 
     @Test
+    void theCompactFormKeepsOnlyEachOrganizationsProfilesKeyedByIdInTheSameOrder() throws Exception {
+        Map<String, Object> claim = OrganizationClaim.build(
+                List.of(new ActiveMembership("id-b", false), new ActiveMembership("id-a", true), new ActiveMembership("id-c", false)),
+                Map.of("id-a", EnumSet.of(SecurityProfile.SR_USER, SecurityProfile.OFA_SELF_SERVICE_FULL_UPDATE),
+                        "id-b", Set.of(SecurityProfile.ECM_INQUIRY)),
+                NAMES, Set.of("id-a", "id-b"), true);
+
+        assertEquals("{\"id-a\":[\"ofa-self-service-full-update\",\"sr-user\"],\"id-b\":[\"ecm-inquiry\"]}",
+                JsonSerialization.writeValueAsString(claim));
+    }
+
+    @Test
     void anActiveMemberWithoutProfilesIsStillListed() {
         Map<String, Object> claim = OrganizationClaim.build(List.of(new ActiveMembership("id-c", false)), Map.of(), NAMES, Set.of());
 

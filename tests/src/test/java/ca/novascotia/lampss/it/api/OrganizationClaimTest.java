@@ -55,6 +55,9 @@ class OrganizationClaimTest {
     private static final String LIGHTWEIGHT_WITH_CLAIM = "lampss-claims-lightweight-with-claim";
     private static final String WITHOUT_SCOPE = "lampss-claims-optional-scope";
     private static final String INTROSPECTOR = "lampss-claims-introspector";
+    private static final String FULL_FORM = "lampss-claims-full-form";
+    /** The request-header size common proxies accept by default (nginx, many load balancers). */
+    private static final int HEADER_LIMIT = 8 * 1024;
     private static final String SHIPPED_SCOPE = "lampss-organizations";
     private static final String SECRET = "claims-test-secret";
     private static final String ORGANIZATION_SCOPE = "lampss:org";
@@ -101,6 +104,11 @@ class OrganizationClaimTest {
             ClientResource optional = copyOfTheDemoApp(WITHOUT_SCOPE, Map.of());
             optional.removeDefaultClientScope(shippedScopeId());
             optional.addOptionalClientScope(shippedScopeId());
+            ClientResource fullForm = copyOfTheDemoApp(FULL_FORM, Map.of());
+            fullForm.removeDefaultClientScope(shippedScopeId());
+            ProtocolMapperRepresentation full = shippedMapper();
+            full.getConfig().put("lampss.accessTokenForm", "full");
+            fullForm.getProtocolMappers().createMapper(full).close();
             ClientRepresentation introspector = new ClientRepresentation();
             introspector.setClientId(INTROSPECTOR);
             introspector.setPublicClient(false);
@@ -117,7 +125,7 @@ class OrganizationClaimTest {
         Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid");
         Map<String, Object> access = payload(tokens.get("access_token"));
 
-        assertEquals(person.expected(), access.get(CLAIM), "access token");
+        assertEquals(compact(person.expected()), access.get(CLAIM), "access token: the shipped compact form");
         assertEquals(person.expected(), payload(tokens.get("id_token")).get(CLAIM), "ID token");
         assertEquals(person.expected(), userinfo((String) tokens.get("access_token")).get(CLAIM), "userinfo");
         Map<String, Object> introspection = introspect((String) tokens.get("access_token"));
@@ -127,8 +135,10 @@ class OrganizationClaimTest {
         assertEquals(expectedRoles(person), roles(access), "resource_access: the three active organizations' profiles only");
         assertEquals(realm.admin().users().get(person.userId()).toRepresentation().getEmail(), access.get("email"),
                 "the shipped default scopes are intact");
-        Map<String, Object> organization = entry(access, person.primaryOf());
-        assertEquals(Set.of("id", "name", "externalNumber", "profiles", "primaryContact"), organization.keySet());
+        assertEquals(entry(person.expected(), person.primaryOf()).get("profiles"), ((Map<?, ?>) access.get(CLAIM)).get(person.primaryOf()),
+                "compact: the profiles alone, keyed by id");
+        assertEquals(Set.of("id", "name", "externalNumber", "profiles", "primaryContact"),
+                entry(userinfo((String) tokens.get("access_token")), person.primaryOf()).keySet(), "full: everything");
     }
 
     @Test
@@ -151,7 +161,7 @@ class OrganizationClaimTest {
         Map<String, Object> tokens = passwordGrant(LIGHTWEIGHT_WITH_CLAIM, person.username(), "openid");
         Map<String, Object> access = payload(tokens.get("access_token"));
 
-        assertEquals(person.expected(), access.get(CLAIM), "lightweight.claim=true: in the lightweight access token");
+        assertEquals(compact(person.expected()), access.get(CLAIM), "lightweight.claim=true: in the lightweight access token");
         assertFalse(access.containsKey("resource_access"), "the token is still lightweight: " + access.keySet());
         assertFalse(access.containsKey("email"), "the token is still lightweight: " + access.keySet());
     }
@@ -164,7 +174,7 @@ class OrganizationClaimTest {
         Map<String, Object> asked = payload(tokens.get("access_token"));
 
         assertFalse(without.containsKey(CLAIM), "an optional scope not asked for: no claim");
-        assertEquals(person.expected(), asked.get(CLAIM));
+        assertEquals(compact(person.expected()), asked.get(CLAIM));
         assertTrue(((String) asked.get("scope")).contains(SHIPPED_SCOPE), (String) asked.get("scope"));
         assertEquals(realm.admin().users().get(person.userId()).toRepresentation().getEmail(), asked.get("email"),
                 "Keycloak's built-in scopes are there beside ours");
@@ -179,14 +189,14 @@ class OrganizationClaimTest {
         Map<String, Object> access = payload(tokens.get("access_token"));
         Map<String, Object> only = Map.of(person.twoProfiles(), person.expected().get(person.twoProfiles()));
 
-        assertEquals(only, access.get(CLAIM), "access token");
+        assertEquals(compact(only), access.get(CLAIM), "access token");
         assertEquals(only, payload(tokens.get("id_token")).get(CLAIM), "ID token");
         assertEquals(only, userinfo((String) tokens.get("access_token")).get(CLAIM), "userinfo");
         assertEquals(only, introspect((String) tokens.get("access_token")).get(CLAIM), "introspection");
         assertTrue(((String) access.get("scope")).contains(ORGANIZATION_SCOPE + ":" + person.twoProfiles()), (String) access.get("scope"));
         assertEquals(expectedRoles(person), roles(access), "resource_access is the standard roles claim: not narrowed");
         Map<String, Object> refreshed = refresh(APP, (String) tokens.get("refresh_token"));
-        assertEquals(only, payload(refreshed.get("access_token")).get(CLAIM), "the selection holds on refresh");
+        assertEquals(compact(only), payload(refreshed.get("access_token")).get(CLAIM), "the selection holds on refresh");
 
         Map<String, Object> notActiveThere = payload(passwordGrant(APP, person.username(),
                 "openid " + ORGANIZATION_SCOPE + ":" + person.invited()).get("access_token"));
@@ -200,7 +210,7 @@ class OrganizationClaimTest {
     void theNextRefreshedTokenDropsADeactivatedMembershipAndARevokedProfile() {
         Scenario person = scenario();
         Map<String, Object> tokens = passwordGrant(APP, person.username(), "openid");
-        assertEquals(person.expected(), payload(tokens.get("access_token")).get(CLAIM));
+        assertEquals(compact(person.expected()), payload(tokens.get("access_token")).get(CLAIM));
 
         LampssApi.Reply deactivated = fixture.operationsSupport.post(path(person.oneProfile(), person.userId()) + "/deactivate", null);
         assertEquals(200, deactivated.status(), deactivated::toString);
@@ -218,7 +228,7 @@ class OrganizationClaimTest {
         narrowed.put("profiles", List.of("ecm-inquiry"));
         expected.put(person.twoProfiles(), narrowed);
 
-        assertEquals(expected, access.get(CLAIM), "access token");
+        assertEquals(compact(expected), access.get(CLAIM), "access token");
         assertEquals(expected, payload(refreshed.get("id_token")).get(CLAIM), "ID token");
         Set<String> roles = expectedRoles(person);
         roles.removeAll(Set.of("ofa-read-only", "ecm-reviewer"));
@@ -254,7 +264,49 @@ class OrganizationClaimTest {
         expected.put(person.inactive(), expectedEntry(person.inactive(), person.userId(), false));
         assertEquals(List.of("lm-read-only"), entry(expected, person.inactive()).get("profiles"), "its profiles came back");
         Map<String, Object> refreshed = refresh(APP, (String) tokens.get("refresh_token"));
-        assertEquals(expected, payload(refreshed.get("access_token")).get(CLAIM));
+        assertEquals(compact(expected), payload(refreshed.get("access_token")).get(CLAIM));
+        assertEquals(expected, userinfo((String) refreshed.get("access_token")).get(CLAIM), "the full form follows too");
+    }
+
+    /**
+     * A consultant active in 30 organizations, with 6 profiles in each: the shipped access token (the
+     * compact form) stays under the 8 KB request header common proxies accept; the full form would not.
+     * Prints each form's size per organization (docs/api.md, "Token claims").
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConsultantInThirtyOrganizationsKeepsTheShippedAccessTokenUnder8KB() {
+        String email = Fixture.unique("consultant") + "@example.ca";
+        String userId = null;
+        for (int i = 0; i < 30; i++) {
+            String organization = fixture.organization("sr", "ecm");
+            LampssApi.Reply added = fixture.addContact(organization, email,
+                    "ofa-administrator", "sr-administrator", "sr-user", "ecm-administrator", "ecm-case-manager");
+            assertEquals(201, added.status(), added::toString);
+            userId = added.string("id");
+            fixture.activate(organization, userId);
+        }
+        String username = realm.admin().users().get(userId).toRepresentation().getUsername();
+        realm.admin().users().get(userId).resetPassword(People.password());
+        String none = (String) passwordGrant(WITHOUT_SCOPE, username, "openid").get("access_token");
+        String compact = (String) passwordGrant(APP, username, "openid").get("access_token");
+        String full = (String) passwordGrant(FULL_FORM, username, "openid").get("access_token");
+
+        Map<String, Object> claim = (Map<String, Object>) payload(compact).get(CLAIM);
+        assertEquals(30, claim.size());
+        claim.values().forEach(profiles -> assertEquals(6, ((List<?>) profiles).size(), profiles::toString));
+        assertTrue(compact.length() < HEADER_LIMIT, "the shipped access token: " + compact.length() + " bytes");
+        assertTrue(full.length() > HEADER_LIMIT, "the full form would not fit: " + full.length() + " bytes");
+        System.out.printf("BENCH token-size organizations=30 profiles_each=6 no_claim_bytes=%d compact_bytes=%d full_bytes=%d"
+                + " compact_per_organization=%d full_per_organization=%d%n", none.length(), compact.length(), full.length(),
+                (compact.length() - none.length()) / 30, (full.length() - none.length()) / 30);
+    }
+
+    /** The compact form of a full claim, as the shipped access token carries it: each organization's profiles only. */
+    private static Map<String, Object> compact(Map<String, Object> full) {
+        Map<String, Object> compact = new LinkedHashMap<>();
+        full.forEach((id, entry) -> compact.put(id, ((Map<?, ?>) entry).get("profiles")));
+        return compact;
     }
 
     private List<String> organizationsOf(String userId) {
@@ -285,7 +337,7 @@ class OrganizationClaimTest {
 
         assertTrue(shipped.containsAll(Set.of(SHIPPED_SCOPE, "basic", "profile", "email", "roles")), shipped.toString());
         assertEquals(shipped, defaultScopes(APP));
-        assertEquals(person.expected(), access.get(CLAIM));
+        assertEquals(compact(person.expected()), access.get(CLAIM));
         assertTrue(((String) access.get("scope")).contains(SHIPPED_SCOPE), (String) access.get("scope"));
         assertEquals(realm.admin().users().get(person.userId()).toRepresentation().getEmail(), access.get("email"));
     }
