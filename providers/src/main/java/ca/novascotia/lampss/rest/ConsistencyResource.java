@@ -24,7 +24,7 @@ import org.keycloak.models.KeycloakSession;
 public class ConsistencyResource {
 
     /** Differences settled per repair call, so that one transaction stays bounded; call again for the rest. */
-    static final int REPAIRS_PER_CALL = 1000;
+    static final int REPAIRS_PER_CALL = 500;
 
     private final KeycloakSession session;
     private final LampssSettings settings;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -47,6 +46,7 @@ class DriftRepairTest {
     private LampssApi ops;
     private LampssApi realmAdministrator;
     private Fixture fixture;
+    private Observed observed;
 
     @BeforeEach
     void fixture() {
@@ -54,6 +54,7 @@ class DriftRepairTest {
         ops = people.operationsSupport(Fixture.unique("ops"));
         realmAdministrator = people.realmAdministrator(Fixture.unique("realm-admin"));
         fixture = new Fixture(people, ops, mail, mynsaccount);
+        observed = new Observed(realm, ops);
     }
 
     /**
@@ -67,7 +68,7 @@ class DriftRepairTest {
         fixture.primaryContact(org);
         String orgPath = realm.admin().groups().group(org).toRepresentation().getPath();
         String migrated = imported(user(Fixture.unique("migrated"), List.of(orgPath, orgPath + "/ofa-self-service-full-update")), "FAIL");
-        assertEquals(2, groupIds(migrated).size(), "the partial import put them in the groups");
+        assertEquals(2, observed.groupIds(migrated).size(), "the partial import put them in the groups");
 
         assertEquals(403, ops.get("/consistency").status(), "Operations Support is no realm administrator");
         assertEquals(403, ops.post("/consistency/repair", Map.of()).status());
@@ -86,9 +87,9 @@ class DriftRepairTest {
                         "profile", "ofa-self-service-full-update", "outcome", "SETTLED")),
                 repair.json().get("outcomes"));
         assertEquals(Boolean.TRUE, repair.json().get("consistent"));
-        assertEquals(List.of(), groupIds(migrated), "out of the organization's group and its profile subgroup");
+        assertEquals(List.of(), observed.groupIds(migrated), "out of the organization's group and its profile subgroup");
         assertEquals(404, ops.get(path(org, migrated)).status(), "no contact was made of them");
-        Map<String, Object> audit = latestAudit(org);
+        Map<String, Object> audit = observed.latestAudit(org);
         assertEquals("DRIFT_REPAIRED", audit.get("action"));
         assertEquals(Map.of("inGroup", true, "profiles", List.of("ofa-self-service-full-update")), audit.get("before"));
         assertEquals(Map.of("inGroup", false, "profiles", List.of(), "difference", "NOT_ACTIVE_IN_GROUP", "channel", CHANNEL),
@@ -109,7 +110,7 @@ class DriftRepairTest {
         Fixture.Member primary = fixture.primaryContact(org);
         Fixture.Member member = fixture.activeMember(org, "ofa-user");
         Fixture.Member successor = fixture.activeMember(org);
-        int audited = auditSize(org);
+        int audited = observed.auditSize(org);
         for (Fixture.Member overwritten : List.of(primary, member)) {
             UserRepresentation account = realm.admin().users().get(overwritten.userId()).toRepresentation();
             imported(user(account.getUsername(), List.of()), "OVERWRITE");
@@ -126,10 +127,10 @@ class DriftRepairTest {
                 Map.of("kind", "PERSON_DELETED", "organizationId", org, "userId", primary.userId(), "outcome", "UNRESOLVED",
                         "reason", "PRIMARY_CONTACT_DELETED"))), first::toString);
         assertEquals(List.of(deleted(org, primary.userId())), first.json().get("differences"));
-        Map<String, Object> removed = latestAudit(org);
+        Map<String, Object> removed = observed.latestAudit(org);
         assertEquals("CONTACT_REMOVED", removed.get("action"));
         assertEquals(Map.of("userId", member.userId(), "state", "ACTIVE"), removed.get("before"));
-        assertEquals(audited + 1, auditSize(org));
+        assertEquals(audited + 1, observed.auditSize(org));
 
         fixture.transfer(org, successor.userId());
         LampssApi.Reply second = realmAdministrator.post("/consistency/repair", Map.of());
@@ -169,15 +170,6 @@ class DriftRepairTest {
         return check.json().get("differences");
     }
 
-    private List<String> groupIds(String userId) {
-        return realm.admin().users().get(userId).groups().stream().map(GroupRepresentation::getId).toList();
-    }
 
-    private int auditSize(String org) {
-        return ((Number) ops.get("/organizations/" + org + "/audit").json().get("total")).intValue();
-    }
 
-    private Map<String, Object> latestAudit(String org) {
-        return ops.get("/organizations/" + org + "/audit").items().get(0);
-    }
 }

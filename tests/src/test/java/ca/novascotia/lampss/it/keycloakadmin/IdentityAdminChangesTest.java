@@ -54,26 +54,28 @@ class IdentityAdminChangesTest {
     private People people;
     private LampssApi ops;
     private Fixture fixture;
+    private Observed observed;
 
     @BeforeEach
     void fixture() {
         people = new People(realm);
         ops = people.operationsSupport(Fixture.unique("ops"));
         fixture = new Fixture(people, ops, mail, mynsaccount);
+        observed = new Observed(realm, ops);
     }
 
     @Test
     void aUserWhoIsNoContactJoiningAnOrganizationGroupIsRefused() {
         String org = fixture.organization();
         String outsider = people.createUser(Fixture.unique("outsider"), false);
-        int audited = auditSize(org);
+        int audited = observed.auditSize(org);
 
         String message = refused(() -> realm.admin().users().get(outsider).joinGroup(org));
 
         assertTrue(message.contains("LaMPSS console"), message);
-        assertFalse(groupIds(outsider).contains(org), "the join was rolled back");
+        assertFalse(observed.groupIds(outsider).contains(org), "the join was rolled back");
         assertEquals(404, ops.get(path(org, outsider)).status(), "no contact was made");
-        assertEquals(audited, auditSize(org));
+        assertEquals(audited, observed.auditSize(org));
     }
 
     @Test
@@ -86,7 +88,7 @@ class IdentityAdminChangesTest {
         realm.admin().users().get(member.userId()).joinGroup(subgroup);
 
         assertEquals(List.of("ofa-self-service-full-update", "ofa-user"), ops.get(path(org, member.userId())).json().get("profiles"));
-        Map<String, Object> audit = latestAudit(org);
+        Map<String, Object> audit = observed.latestAudit(org);
         assertEquals("CONTACT_UPDATED", audit.get("action"));
         assertEquals(CHANNEL, after(audit).get("channel"));
         assertEquals(List.of("ofa-self-service-full-update", "ofa-user"), after(audit).get("profiles"));
@@ -107,7 +109,7 @@ class IdentityAdminChangesTest {
         String invited = fixture.addContact(org, Fixture.unique("invited") + "@example.ca").string("id");
         String outsider = people.createUser(Fixture.unique("outsider"), false);
         String ofaUser = subgroup(org, "ofa-user");
-        int audited = auditSize(org);
+        int audited = observed.auditSize(org);
 
         String notActive = refused(() -> realm.admin().users().get(invited).joinGroup(ofaUser));
         String notAContact = refused(() -> realm.admin().users().get(outsider).joinGroup(ofaUser));
@@ -122,11 +124,11 @@ class IdentityAdminChangesTest {
         assertTrue(notActive.contains("active contacts"), notActive);
         assertTrue(notAContact.contains("not a contact"), notAContact);
         assertTrue(madeByHand.contains("Profile subgroups"), madeByHand);
-        assertFalse(groupIds(invited).contains(ofaUser));
-        assertFalse(groupIds(outsider).contains(ofaUser));
+        assertFalse(observed.groupIds(invited).contains(ofaUser));
+        assertFalse(observed.groupIds(outsider).contains(ofaUser));
         assertTrue(realm.admin().groups().group(org).getSubGroups(0, 100, true).stream().noneMatch(g -> g.getName().equals("sr-user")));
         assertEquals(List.of("ofa-user"), people.signInAs(member.userId()).tokenProfiles());
-        assertEquals(audited, auditSize(org));
+        assertEquals(audited, observed.auditSize(org));
     }
 
     @Test
@@ -140,16 +142,16 @@ class IdentityAdminChangesTest {
         LampssApi.Reply contact = ops.get(path(org, member.userId()));
         assertEquals("INACTIVE", contact.string("state"));
         assertEquals(List.of("ofa-user"), contact.json().get("profilesSetAside"));
-        Map<String, Object> audit = latestAudit(org);
+        Map<String, Object> audit = observed.latestAudit(org);
         assertEquals("CONTACT_DEACTIVATED", audit.get("action"));
         assertEquals(CHANNEL, after(audit).get("channel"));
         assertNotEquals(200, people.signInStatus(member.userId()), "no active membership left: no sign-in");
-        assertTrue(groupIds(member.userId()).isEmpty(), "out of the profile subgroup too");
+        assertTrue(observed.groupIds(member.userId()).isEmpty(), "out of the profile subgroup too");
 
         String message = refused(() -> realm.admin().users().get(primary.userId()).leaveGroup(org));
         assertTrue(message.contains("primary contact"), message);
         assertEquals("ACTIVE", ops.get(path(org, primary.userId())).string("state"));
-        assertTrue(groupIds(primary.userId()).contains(org), "the leave was rolled back");
+        assertTrue(observed.groupIds(primary.userId()).contains(org), "the leave was rolled back");
     }
 
     @Test
@@ -162,7 +164,7 @@ class IdentityAdminChangesTest {
         realm.admin().users().get(member.userId()).joinGroup(org);
 
         assertEquals("ACTIVE", ops.get(path(org, member.userId())).string("state"));
-        assertEquals("CONTACT_REACTIVATED", latestAudit(org).get("action"));
+        assertEquals("CONTACT_REACTIVATED", observed.latestAudit(org).get("action"));
         assertEquals(List.of("ofa-user"), people.signInAs(member.userId()).tokenProfiles());
     }
 
@@ -175,7 +177,7 @@ class IdentityAdminChangesTest {
         realm.admin().users().get(member.userId()).leaveGroup(subgroup(org, "ofa-read-only"));
 
         assertEquals(List.of("ofa-user"), ops.get(path(org, member.userId())).json().get("profiles"));
-        Map<String, Object> audit = latestAudit(org);
+        Map<String, Object> audit = observed.latestAudit(org);
         assertEquals("CONTACT_UPDATED", audit.get("action"));
         assertEquals(CHANNEL, after(audit).get("channel"));
         assertEquals(List.of("ofa-user"), people.signInAs(member.userId()).tokenProfiles());
@@ -343,17 +345,8 @@ class IdentityAdminChangesTest {
         }
     }
 
-    private List<String> groupIds(String userId) {
-        return realm.admin().users().get(userId).groups().stream().map(GroupRepresentation::getId).toList();
-    }
 
-    private int auditSize(String org) {
-        return ((Number) ops.get("/organizations/" + org + "/audit").json().get("total")).intValue();
-    }
 
-    private Map<String, Object> latestAudit(String org) {
-        return ops.get("/organizations/" + org + "/audit").items().get(0);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> after(Map<String, Object> audit) {
