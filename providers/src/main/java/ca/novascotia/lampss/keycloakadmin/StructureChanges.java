@@ -1,5 +1,9 @@
 package ca.novascotia.lampss.keycloakadmin;
 
+import ca.novascotia.lampss.model.Memberships;
+import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.store.MembershipEntity;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
@@ -51,15 +55,32 @@ final class StructureChanges {
         }
     }
 
-    /** A profile subgroup maps exactly its profile's role: any other role mapping would reach tokens unchecked. */
+    /**
+     * A profile subgroup maps exactly its profile's role: any other role mapping would reach tokens
+     * unchecked. An organization's group names its primary contact, which changes only by a transfer.
+     */
     void groupUpdated(GroupModel group) {
-        if (change.groups.kind(group) != LampssGroups.Kind.PROFILE) {
+        LampssGroups.Kind kind = change.groups.kind(group);
+        if (kind == LampssGroups.Kind.ORGANIZATION) {
+            requirePrimaryContactKept(group);
+        }
+        if (kind != LampssGroups.Kind.PROFILE) {
             return;
         }
         RoleModel expected = change.lampss.profilesClient().getRole(group.getName());
         Set<String> mapped = group.getRoleMappingsStream().map(RoleModel::getId).collect(Collectors.toSet());
         if (expected == null || !mapped.equals(Set.of(expected.getId()))) {
             throw profileSubgroup();
+        }
+    }
+
+    private void requirePrimaryContactKept(GroupModel organization) {
+        String recorded = new Memberships(change.lampss).primaryOf(organization.getId())
+                .map(MembershipEntity::getUserId).orElse(null);
+        if (!Objects.equals(recorded, organization.getFirstAttribute(Organizations.PRIMARY_CONTACT))) {
+            throw Refusal.of(
+                    "The attribute lampss.primaryContact names the organization's primary contact, who changes only by a transfer: in the LaMPSS console, open the new primary contact and tick Primary contact; leave the attribute as it is. If it was already wrong, POST /lampss/consistency/repair restores it.",
+                    "L'attribut lampss.primaryContact désigne la personne-ressource principale de l'organisme, qui ne change que par un transfert : dans la console LaMPSS, ouvrez la fiche de la nouvelle personne-ressource principale et cochez Personne-ressource principale ; laissez l'attribut tel quel. S'il était déjà faux, POST /lampss/consistency/repair le rétablit.");
         }
     }
 

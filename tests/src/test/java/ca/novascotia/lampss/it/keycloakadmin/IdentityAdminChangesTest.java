@@ -249,7 +249,7 @@ class IdentityAdminChangesTest {
     }
 
     @Test
-    void theOrganizationGroupCannotBeDeletedRenamedOrMoved() {
+    void theOrganizationGroupCannotBeDeletedRenamedOrMovedNorItsPrimaryContactChanged() {
         String org = fixture.organization();
         fixture.primaryContact(org);
         GroupResource group = realm.admin().groups().group(org);
@@ -259,6 +259,12 @@ class IdentityAdminChangesTest {
         GroupRepresentation renamed = group.toRepresentation();
         renamed.setName(before.getName() + "-renamed");
         String rename = refused(() -> group.update(renamed));
+        GroupRepresentation reassigned = group.toRepresentation();
+        reassigned.getAttributes().put("lampss.primaryContact", List.of(fixture.activeMember(org).userId()));
+        String primaryByHand = refused(() -> group.update(reassigned));
+        GroupRepresentation relabelled = group.toRepresentation();
+        relabelled.getAttributes().put("note", List.of("edited in the admin console"));
+        group.update(relabelled); // other attributes are the admin's
         String other = createTopLevelGroup(Fixture.unique("elsewhere"));
         String move;
         try (Response moved = realm.admin().groups().group(other).subGroup(before)) {
@@ -269,7 +275,9 @@ class IdentityAdminChangesTest {
         assertTrue(deleted.contains("cannot be deleted"), deleted);
         assertTrue(rename.contains("renamed or moved"), rename);
         assertTrue(move.contains("renamed or moved"), move);
+        assertTrue(primaryByHand.contains("changes only by a transfer"), primaryByHand);
         assertEquals(before.getPath(), group.toRepresentation().getPath());
+        assertEquals(before.getAttributes().get("lampss.primaryContact"), group.toRepresentation().getAttributes().get("lampss.primaryContact"));
         assertEquals(200, ops.get("/organizations/" + org).status());
     }
 
