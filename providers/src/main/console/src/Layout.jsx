@@ -18,7 +18,6 @@ const WIDE = '(min-width: 1200px)';
 
 export function Layout({ children }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const wide = useMediaQuery(WIDE);
   const [sidebarOpen, setSidebarOpen] = useState(wide);
   const overOpen = sidebarOpen && !wide;
@@ -31,14 +30,37 @@ export function Layout({ children }) {
   useOutOfReach(sidebarOpen, overOpen);
   useCloseOnEscape(overOpen, closeOver);
   useScrollToTopOnNewScreen();
-  const [status, setStatus] = useState({ text: '', count: 0 });
-  const announce = useCallback((text) => setStatus((previous) => ({ text, count: previous.count + 1 })), []);
+  const [announce, statusRegion] = useStatusRegion();
 
-  const header = (
+  const sidebar = (
+    <PageSidebar isSidebarOpen={sidebarOpen} id={SIDEBAR}>
+      <PageSidebarBody><Navigation onChoose={overOpen ? closeOver : undefined} /></PageSidebarBody>
+    </PageSidebar>
+  );
+  return (
+    <StatusContext.Provider value={announce}>
+      <Page
+        header={<Header sidebarOpen={sidebarOpen} onToggle={() => setSidebarOpen(!sidebarOpen)} />}
+        sidebar={sidebar}
+        skipToContent={<SkipToContent href={`#${MAIN}`} onClick={skipToMain}>{t('skipToContent')}</SkipToContent>}
+        mainContainerId={MAIN}
+        isManagedSidebar={false}
+      >
+        {children}
+      </Page>
+      {statusRegion}
+    </StatusContext.Provider>
+  );
+}
+
+function Header({ sidebarOpen, onToggle }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
     <Masthead>
       <MastheadToggle>
         <PageToggleButton variant="plain" aria-label={t('mainNav')} isSidebarOpen={sidebarOpen} aria-controls={SIDEBAR}
-          onSidebarToggle={() => setSidebarOpen(!sidebarOpen)} id={TOGGLE}>
+          onSidebarToggle={onToggle} id={TOGGLE}>
           <BarsIcon />
         </PageToggleButton>
       </MastheadToggle>
@@ -58,31 +80,26 @@ export function Layout({ children }) {
       </MastheadContent>
     </Masthead>
   );
-  const sidebar = (
-    <PageSidebar isSidebarOpen={sidebarOpen} id={SIDEBAR}>
-      <PageSidebarBody><Navigation onChoose={overOpen ? closeOver : undefined} /></PageSidebarBody>
-    </PageSidebar>
-  );
-  return (
-    <StatusContext.Provider value={announce}>
-      <Page
-        header={header}
-        sidebar={sidebar}
-        skipToContent={<SkipToContent href={`#${MAIN}`} onClick={skipToMain}>{t('skipToContent')}</SkipToContent>}
-        mainContainerId={MAIN}
-        isManagedSidebar={false}
-      >
-        {children}
-      </Page>
-      <div role="status" id="lampss-status" className="pf-v5-screen-reader"><span key={status.count}>{status.text}</span></div>
-    </StatusContext.Provider>
-  );
 }
 
 /** In-page, by script: a plain "#lampss-main" resolves against the page's <base> and loads another page. */
 function skipToMain(event) {
   event.preventDefault();
   document.getElementById(MAIN).focus();
+}
+
+/**
+ * The page's status region (4.1.3), outside the content so that it is never inert: present from the
+ * start, so screen readers read out each message put in it; a new node per message, so that the
+ * same words twice are read twice.
+ */
+function useStatusRegion() {
+  const [status, setStatus] = useState({ text: '', count: 0 });
+  const announce = useCallback((text) => setStatus((previous) => ({ text, count: previous.count + 1 })), []);
+  const region = (
+    <div role="status" id="lampss-status" className="pf-v5-screen-reader"><span key={status.count}>{status.text}</span></div>
+  );
+  return [announce, region];
 }
 
 function useMediaQuery(query) {
