@@ -1,22 +1,26 @@
-import React, { useEffect, useRef } from 'react';
+import React, { createContext, useContext, useEffect, useRef } from 'react';
 import {
   Alert, Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, PageSection, Text, TextContent,
-  TextInput, TextArea, Title, Pagination,
+  TextInput, TextArea, Pagination,
 } from '@patternfly/react-core';
+import { Table } from '@patternfly/react-table';
 import ExclamationCircleIcon from '@patternfly/react-icons/dist/esm/icons/exclamation-circle-icon';
 import { useI18n } from './i18n';
 import { profilesByModule } from './session';
+import { focusNewScreen } from './focus';
 
-/** The screen's heading; it takes the focus when the screen opens, so a screen reader announces it. */
+/**
+ * The screen's heading; it takes the focus when the screen opens, so a screen reader announces it.
+ * A plain h1 with PatternFly's title classes: PatternFly's Title passes no ref, so it cannot be focused.
+ */
 export function PageTitle({ title, intro, children }) {
   const heading = useRef(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, [title]);
+  const { locale } = useI18n();
+  useEffect(() => focusNewScreen(heading.current, locale), [title, locale]);
   return (
     <PageSection variant="light">
       <TextContent>
-        <Title headingLevel="h1" tabIndex={-1} ref={heading} id="lampss-page-title">{title}</Title>
+        <h1 className="pf-v5-c-title pf-m-2xl" tabIndex={-1} ref={heading} id="lampss-page-title">{title}</h1>
         {intro && <Text component="p">{intro}</Text>}
       </TextContent>
       {children}
@@ -24,10 +28,50 @@ export function PageTitle({ title, intro, children }) {
   );
 }
 
+/** The page's status region announces what is passed to this (see Layout). */
+export const StatusContext = createContext(() => {});
+
+/**
+ * A success message, shown in place and read out by screen readers (4.1.3): its text also goes to
+ * the page's status region, which exists before any message, so that screen readers notice it.
+ */
+export function StatusAlert({ id, title, message }) {
+  const announce = useContext(StatusContext);
+  useEffect(() => announce(message ? `${title} ${message}` : title), [announce, title, message]);
+  return (
+    <Alert variant="success" isInline title={title} id={id}>
+      {message && <Text component="p">{message}</Text>}
+    </Alert>
+  );
+}
+
+/**
+ * The required fields left empty, each with its message, in the form's order (3.3.1: every error at
+ * once, where the server names only the first); null when none is.
+ * @param fields [id, label] pairs in the order the form shows them
+ */
+export function missingFields(values, fields, t) {
+  const missing = fields.filter(([id]) => !String(values[id] ?? '').trim());
+  if (missing.length === 0) {
+    return null;
+  }
+  return { fields: Object.fromEntries(missing.map(([id, label]) => [id, t('fieldRequired', { field: label })])) };
+}
+
+/** Takes the person to the first field in error (client checks name several, the server one). */
+export function useFocusOnError(error) {
+  useEffect(() => {
+    const first = error?.fields ? Object.keys(error.fields)[0] : error?.field;
+    if (first) {
+      document.getElementById(first)?.focus();
+    }
+  }, [error]);
+}
+
 /** A refusal not about one field, shown above the form. */
 export function ErrorAlert({ error }) {
   const { t } = useI18n();
-  if (!error || error.field) {
+  if (!error || error.field || error.fields) {
     return null;
   }
   return <Alert variant="danger" isInline title={t('errorTitle')} id="lampss-error" role="alert">{error.message}</Alert>;
@@ -35,7 +79,7 @@ export function ErrorAlert({ error }) {
 
 /** A text field with its label, and the server's message for it right below, in the person's language. */
 export function Field({ id, label, value, onChange, error, isRequired, type = 'text', multiline, help, isDisabled }) {
-  const fieldError = error && error.field === id ? error.message : null;
+  const fieldError = error?.fields?.[id] ?? (error?.field === id ? error.message : null);
   const helpId = `${id}-help`;
   const Input = multiline ? TextArea : TextInput;
   return (
@@ -73,7 +117,7 @@ export function ProfilePicker({ profiles, modules, selected, onChange, grantable
           {ofModule.map((profile) => {
             const canChange = !disabledAll && grantable.has(profile.name);
             return (
-              <Checkbox key={profile.name} id={field === 'profiles' ? `profile-${profile.name}` : `${field}-${profile.name}`} name={field}
+              <DescribedCheckbox key={profile.name} id={field === 'profiles' ? `profile-${profile.name}` : `${field}-${profile.name}`} name={field}
                 label={profile.label[locale] || profile.label.en}
                 description={canChange ? undefined : t('notGrantable')}
                 isChecked={selected.includes(profile.name)} isDisabled={!canChange}
@@ -91,20 +135,62 @@ export function ProfilePicker({ profiles, modules, selected, onChange, grantable
   );
 }
 
-/** PatternFly's pagination with its labels in the person's language. */
+/** A checkbox whose description is read with it: PatternFly shows the description but does not tie it. */
+export function DescribedCheckbox({ id, description, ...props }) {
+  const descriptionId = `${id}-description`;
+  return (
+    <Checkbox id={id} {...props} aria-describedby={description ? descriptionId : undefined}
+      description={description && <span id={descriptionId}>{description}</span>} />
+  );
+}
+
+/**
+ * A plain table: PatternFly's default role="grid" promises arrow-key navigation it does not have.
+ * When its columns do not fit (large text, navigation open) it scrolls sideways in its own box,
+ * which takes the focus so that the keyboard scrolls it too.
+ */
+export function DataTable({ id, label, children }) {
+  return (
+    <div className="lampss-table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <Table role="table" aria-label={label} variant="compact" id={id}>{children}</Table>
+    </div>
+  );
+}
+
+/** The button that takes over when the focused one gets disabled by the move (e.g. "next" on the last page). */
+const COUNTERPART = { next: 'previous', last: 'first', previous: 'next', first: 'last' };
+
+/**
+ * PatternFly's pagination with its labels in the person's language, every control shown at every
+ * width (PatternFly hides them below 768 px, expecting a second pagination below the list).
+ */
 export function Paging({ total, first, max, onChange, id }) {
   const { t } = useI18n();
+  const box = useRef(null);
+  const pressed = useRef(null);
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (pressed.current && (focused === document.body || focused?.disabled)) {
+      box.current.querySelector(`button[data-action='${COUNTERPART[pressed.current]}']`)?.focus();
+    }
+    pressed.current = null;
+  }, [first, max]);
   return (
-    <Pagination id={id} widgetId={id} itemCount={total} perPage={max} page={Math.floor(first / max) + 1}
-      onSetPage={(_, page) => onChange((page - 1) * max, max)}
-      onPerPageSelect={(_, perPage) => onChange(0, perPage)}
-      perPageOptions={[{ title: '10', value: 10 }, { title: '20', value: 20 }, { title: '50', value: 50 }, { title: '100', value: 100 }]}
-      titles={{
-        items: t('paginationItems'), page: t('paginationPage'), itemsPerPage: t('paginationPerPage'),
-        perPageSuffix: t('paginationPerPageSuffix'), toFirstPageAriaLabel: t('paginationFirst'),
-        toPreviousPageAriaLabel: t('paginationPrevious'), toNextPageAriaLabel: t('paginationNext'),
-        toLastPageAriaLabel: t('paginationLast'), currPageAriaLabel: t('paginationCurrent'),
-        paginationAriaLabel: t('paginationLabel'), ofWord: t('paginationOf'),
-      }} />
+    <div ref={box}>
+      <Pagination id={id} widgetId={id} className="lampss-paging" itemCount={total} perPage={max} page={Math.floor(first / max) + 1}
+        onSetPage={(event, page) => {
+          pressed.current = event?.currentTarget?.dataset?.action ?? null;
+          onChange((page - 1) * max, max);
+        }}
+        onPerPageSelect={(_, perPage) => onChange(0, perPage)}
+        perPageOptions={[{ title: '10', value: 10 }, { title: '20', value: 20 }, { title: '50', value: 50 }, { title: '100', value: 100 }]}
+        titles={{
+          items: t('paginationItems'), page: t('paginationPage'), itemsPerPage: t('paginationPerPage'),
+          perPageSuffix: t('paginationPerPageSuffix'), toFirstPageAriaLabel: t('paginationFirst'),
+          toPreviousPageAriaLabel: t('paginationPrevious'), toNextPageAriaLabel: t('paginationNext'),
+          toLastPageAriaLabel: t('paginationLast'), currPageAriaLabel: t('paginationCurrent'),
+          paginationAriaLabel: t('paginationLabel'), ofWord: t('paginationOf'),
+        }} />
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 import React, { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
-  ActionGroup, Alert, AlertActionLink, Button, Form, FormSection, PageSection, Text,
+  ActionGroup, Button, Form, FormSection, PageSection, Text,
 } from '@patternfly/react-core';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, Field, PageTitle, ProfilePicker } from '../components';
+import {
+  ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields, useFocusOnError,
+} from '../components';
 import { useOrganization } from './OrganizationScope';
 
 const EMPTY = { lastName: '', firstName: '', email: '', invitationMessage: '', profiles: [] };
@@ -19,6 +21,7 @@ export function AddContactPage() {
   const [error, setError] = useState(null);
   const [sentTo, setSentTo] = useState(null);
   const [busy, setBusy] = useState(false);
+  useFocusOnError(error);
 
   if (!access.can('ADD_CONTACT')) {
     return <PageTitle title={t('notAllowed')} />;
@@ -29,12 +32,10 @@ export function AddContactPage() {
       <>
         <PageTitle title={t('invitationSentTitle')} />
         <PageSection>
-          <Alert variant="success" isInline title={t('invitationSentTitle')} id="invitation-sent"
-            actionLinks={<AlertActionLink onClick={() => { setSentTo(null); setContact(EMPTY); }} id="add-another">{t('addAnother')}</AlertActionLink>}>
-            <Text component="p">{t('invitationSent', { email: sentTo })}</Text>
-          </Alert>
+          <StatusAlert id="invitation-sent" title={t('invitationSentTitle')} message={t('invitationSent', { email: sentTo })} />
           <ActionGroup>
             <Button component={Link} to={contacts} variant="primary" id="back-to-contacts">{t('backToContacts')}</Button>
+            <Button variant="link" onClick={() => { setSentTo(null); setContact(EMPTY); }} id="add-another">{t('addAnother')}</Button>
           </ActionGroup>
         </PageSection>
       </>
@@ -43,6 +44,11 @@ export function AddContactPage() {
 
   const submit = (event) => {
     event.preventDefault();
+    const missing = missingFields(contact, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t);
+    setError(missing);
+    if (missing) {
+      return;
+    }
     setBusy(true);
     const body = { ...contact };
     if (!body.invitationMessage) {
@@ -74,7 +80,7 @@ export function AddContactPage() {
               onChange={set('profiles')} grantable={access.grantable} error={error} />
           </FormSection>
           <ActionGroup>
-            <Button type="submit" variant="primary" id="add-contact-save" isDisabled={busy} isLoading={busy}>{t('save')}</Button>
+            <Button type="submit" variant="primary" id="add-contact-save" isAriaDisabled={busy} isLoading={busy}>{t('save')}</Button>
             <Button component={Link} to={contacts} variant="link" id="add-contact-cancel">{t('cancel')}</Button>
           </ActionGroup>
         </Form>

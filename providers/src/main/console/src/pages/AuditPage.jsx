@@ -1,11 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { Button, PageSection, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import DownloadIcon from '@patternfly/react-icons/dist/esm/icons/download-icon';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, PageTitle, Paging } from '../components';
+import { DataTable, ErrorAlert, PageTitle, Paging } from '../components';
 import { useOrganization } from './OrganizationScope';
 import { auditCsv, download } from '../csv';
 
@@ -72,7 +72,7 @@ export function AuditPage() {
           </ToolbarContent>
         </Toolbar>
         {result && (
-          <Table aria-label={t('auditTitle')} variant="compact" id="audit-table">
+          <DataTable label={t('auditTitle')} id="audit-table">
             <Thead>
               <Tr><Th>{t('colTime')}</Th><Th>{t('colAction')}</Th><Th>{t('colActor')}</Th><Th>{t('colTarget')}</Th></Tr>
             </Thead>
@@ -87,7 +87,7 @@ export function AuditPage() {
                 </Tr>
               ))}
             </Tbody>
-          </Table>
+          </DataTable>
         )}
       </PageSection>
     </>

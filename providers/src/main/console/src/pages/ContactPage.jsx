@@ -1,11 +1,13 @@
 import React, { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  ActionGroup, Alert, Bullseye, Button, Checkbox, Form, FormSection, Label, PageSection, Spinner, Text,
+  ActionGroup, Bullseye, Button, Form, FormSection, Label, PageSection, Spinner, Text,
 } from '@patternfly/react-core';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, Field, PageTitle, ProfilePicker } from '../components';
+import {
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields, useFocusOnError,
+} from '../components';
 import { useOrganization } from './OrganizationScope';
 
 const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
@@ -26,6 +28,7 @@ export function ContactPage() {
   const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  useFocusOnError(error);
   const path = `/organizations/${organization.id}/contacts/${encodeURIComponent(userId)}`;
 
   const load = (found) => {
@@ -55,9 +58,14 @@ export function ContactPage() {
 
   const submit = async (event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
+    const missing = managesContacts
+      && missingFields(form, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t);
+    setError(missing || null);
     setSaved(false);
+    if (missing) {
+      return;
+    }
+    setBusy(true);
     try {
       let current = contact;
       const detailsChanged = form.firstName !== (contact.firstName ?? '') || form.lastName !== (contact.lastName ?? '')
@@ -84,7 +92,7 @@ export function ContactPage() {
         await reloadMe();
       }
       if (!form.active && wasActive) {
-        navigate(`/o/${organization.id}/contacts`);
+        navigate(`/o/${organization.id}/contacts`, { state: { deactivated: `${form.firstName} ${form.lastName}`.trim() } });
         return;
       }
       load(current);
@@ -106,7 +114,7 @@ export function ContactPage() {
         {contact.primaryContact && <Label color="purple" className="lampss-primary-label" id="contact-primary">{t('primaryContact')}</Label>}
       </PageTitle>
       <PageSection>
-        {saved && <Alert variant="success" isInline title={t('saved')} id="contact-saved" />}
+        {saved && <StatusAlert id="contact-saved" title={t('saved')} />}
         <ErrorAlert error={error} />
         <Form noValidate onSubmit={submit} id="contact-form" maxWidth="48rem">
           <Field id="lastName" label={t('lastName')} isRequired value={form.lastName} onChange={set('lastName')} error={error} isDisabled={!managesContacts} />
@@ -127,18 +135,18 @@ export function ContactPage() {
             </FormSection>
           )}
           {managesContacts && !itsMe && (
-            <Checkbox id="contact-active" label={t('active')} isChecked={form.active}
+            <DescribedCheckbox id="contact-active" label={t('active')} isChecked={form.active}
               description={contact.primaryContact ? t('primaryContactIsThis') : t('activeHelp')}
               isDisabled={contact.primaryContact} onChange={(_, checked) => set('active')(checked)} />
           )}
           {access.transfers && (
-            <Checkbox id="contact-primary-contact" label={t('primaryContact')} isChecked={form.primaryContact}
+            <DescribedCheckbox id="contact-primary-contact" label={t('primaryContact')} isChecked={form.primaryContact}
               description={contact.primaryContact ? t('primaryContactIsThis') : t('primaryContactHelp')}
               isDisabled={contact.primaryContact || contact.state !== 'ACTIVE'}
               onChange={(_, checked) => set('primaryContact')(checked)} />
           )}
           <ActionGroup>
-            <Button type="submit" variant="primary" id="contact-save" isDisabled={busy} isLoading={busy}>{t('save')}</Button>
+            <Button type="submit" variant="primary" id="contact-save" isAriaDisabled={busy} isLoading={busy}>{t('save')}</Button>
             <Button component={Link} to={`/o/${organization.id}/contacts`} variant="link" id="contact-cancel">{t('backToContacts')}</Button>
           </ActionGroup>
         </Form>

@@ -1,13 +1,13 @@
 import React, { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import {
-  Alert, Button, Checkbox, Label, PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem,
+  Button, Checkbox, Label, PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, PageTitle, Paging } from '../components';
+import { DataTable, ErrorAlert, PageTitle, Paging, StatusAlert } from '../components';
 import { useOrganization } from './OrganizationScope';
 
 const STATE_COLOURS = { ACTIVE: 'green', INVITED: 'blue', INACTIVE: 'grey' };
@@ -45,9 +45,10 @@ export function ContactsPage() {
       <PageTitle title={t('contactsTitle')} />
       <PageSection>
         {state?.invited && (
-          <Alert variant="success" isInline title={t('invitationSentTitle')} id="invitation-sent">
-            {t('invitationSent', { email: state.invited })}
-          </Alert>
+          <StatusAlert id="invitation-sent" title={t('invitationSentTitle')} message={t('invitationSent', { email: state.invited })} />
+        )}
+        {state?.deactivated && (
+          <StatusAlert id="contact-deactivated" title={t('deactivatedTitle')} message={t('deactivated', { name: state.deactivated })} />
         )}
         <ErrorAlert error={error} />
         <Toolbar id="contacts-toolbar">
@@ -77,7 +78,7 @@ export function ContactsPage() {
           </ToolbarContent>
         </Toolbar>
         {result && (
-          <Table aria-label={t('contactsTitle')} variant="compact" id="contacts-table">
+          <DataTable label={t('contactsTitle')} id="contacts-table">
             <Thead>
               <Tr><Th>{t('colContactName')}</Th><Th>{t('colEmail')}</Th><Th>{t('colState')}</Th><Th>{t('colProfiles')}</Th></Tr>
             </Thead>
@@ -97,7 +98,7 @@ export function ContactsPage() {
                 </Tr>
               ))}
             </Tbody>
-          </Table>
+          </DataTable>
         )}
       </PageSection>
     </>

@@ -1,11 +1,13 @@
 import React, { useState } from 'react';
 import {
-  ActionGroup, Alert, Button, Checkbox, DescriptionList, DescriptionListDescription, DescriptionListGroup,
+  ActionGroup, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup,
   DescriptionListTerm, Form, FormGroup, PageSection, Title,
 } from '@patternfly/react-core';
 import { organizationName, useI18n } from '../i18n';
 import { MODULES, useSession } from '../session';
-import { ErrorAlert, Field, PageTitle } from '../components';
+import {
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, StatusAlert, missingFields, useFocusOnError,
+} from '../components';
 import { useOrganization } from './OrganizationScope';
 
 /** Organization Home: its information and modules, editable by those allowed. */
@@ -55,8 +57,14 @@ function NamesForm() {
   const { organization, setOrganization } = useOrganization();
   const [names, setNames] = useState({ nameEn: organization.nameEn, nameFr: organization.nameFr });
   const [state, setState] = useState({ error: null, saved: false });
+  useFocusOnError(state.error);
   const submit = (event) => {
     event.preventDefault();
+    const missing = missingFields(names, [['nameEn', t('nameEn')], ['nameFr', t('nameFr')]], t);
+    if (missing) {
+      setState({ error: missing, saved: false });
+      return;
+    }
     api.put(`/organizations/${organization.id}`, names)
       .then((updated) => {
         setOrganization(updated);
@@ -68,7 +76,7 @@ function NamesForm() {
     <PageSection>
       <Form noValidate onSubmit={submit} id="names-form" maxWidth="48rem" aria-labelledby="names-title">
         <Title headingLevel="h2" size="lg" id="names-title">{t('editInfo')}</Title>
-        {state.saved && <Alert variant="success" isInline title={t('saved')} id="names-saved" />}
+        {state.saved && <StatusAlert id="names-saved" title={t('saved')} />}
         <ErrorAlert error={state.error} />
         <Field id="nameEn" label={t('nameEn')} isRequired value={names.nameEn} onChange={(v) => setNames({ ...names, nameEn: v })} error={state.error} />
         <Field id="nameFr" label={t('nameFr')} isRequired value={names.nameFr} onChange={(v) => setNames({ ...names, nameFr: v })} error={state.error} />
@@ -97,11 +105,11 @@ function ModulesForm() {
     <PageSection>
       <Form noValidate onSubmit={submit} id="modules-form" maxWidth="48rem" aria-labelledby="modules-title">
         <Title headingLevel="h2" size="lg" id="modules-title">{t('editModules')}</Title>
-        {state.saved && <Alert variant="success" isInline title={t('saved')} id="modules-saved" />}
+        {state.saved && <StatusAlert id="modules-saved" title={t('saved')} />}
         <ErrorAlert error={state.error} />
         <FormGroup role="group" isStack label={t('modules')} fieldId="home-modules">
           {MODULES.map((module) => (
-            <Checkbox key={module} id={`home-module-${module}`} label={t(`module_${module}`)}
+            <DescribedCheckbox key={module} id={`home-module-${module}`} label={t(`module_${module}`)}
               description={module === 'ofa' ? t('moduleAlways') : undefined}
               isChecked={modules.includes(module)} isDisabled={module === 'ofa'}
               onChange={(_, checked) => setModules(checked ? [...modules, module] : modules.filter((m) => m !== module))} />

@@ -1,10 +1,10 @@
 import React, { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Label, Modal, ModalVariant, PageSection } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Button, Label, Modal, ModalVariant, PageSection } from '@patternfly/react-core';
+import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, PageTitle, Paging } from '../components';
+import { DataTable, ErrorAlert, PageTitle, Paging, StatusAlert } from '../components';
 import { useOrganization } from './OrganizationScope';
 
 /** Invitations not accepted yet (pending and expired): resend and revoke. */
@@ -51,13 +51,13 @@ export function InvitationsPage() {
     <>
       <PageTitle title={t('invitationsTitle')} intro={t('invitationsIntro')} />
       <PageSection>
-        {notice && <Alert variant="success" isInline title={notice} id="invitation-notice" aria-live="polite" />}
+        {notice && <StatusAlert id="invitation-notice" title={notice} />}
         <ErrorAlert error={error && { ...error, field: null }} />
         {result && (
           <>
             <Paging id="invitations-paging" total={result.total} first={page.first} max={page.max}
               onChange={(first, max) => setPage({ first, max })} />
-            <Table aria-label={t('invitationsTitle')} variant="compact" id="invitations-table">
+            <DataTable label={t('invitationsTitle')} id="invitations-table">
               <Thead>
                 <Tr><Th>{t('colContactName')}</Th><Th>{t('colEmail')}</Th><Th>{t('colState')}</Th><Th>{t('colSent')}</Th><Th>{t('colExpires')}</Th><Th>{t('colActions')}</Th></Tr>
               </Thead>
@@ -81,13 +81,13 @@ export function InvitationsPage() {
                   </Tr>
                 ))}
               </Tbody>
-            </Table>
+            </DataTable>
           </>
         )}
         <Modal variant={ModalVariant.small} title={t('revokeTitle')} isOpen={!!revoking} onClose={() => setRevoking(null)}
           id="revoke-dialog" actions={[
             <Button key="confirm" variant="danger" onClick={revoke} id="revoke-confirm">{t('revoke')}</Button>,
-            <Button key="cancel" variant="link" onClick={() => setRevoking(null)}>{t('cancel')}</Button>,
+            <Button key="cancel" variant="link" onClick={() => setRevoking(null)} id="revoke-cancel">{t('cancel')}</Button>,
           ]}>
           {revoking && t('revokeText', { email: revoking.email })}
         </Modal>

@@ -1,11 +1,13 @@
 import React, { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
-  ActionGroup, Alert, Button, Checkbox, Form, FormGroup, FormSection, PageSection,
+  ActionGroup, Alert, Button, Form, FormGroup, FormSection, PageSection,
 } from '@patternfly/react-core';
 import { useI18n } from '../i18n';
 import { MODULES, useSession } from '../session';
-import { ErrorAlert, Field, PageTitle } from '../components';
+import {
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields, useFocusOnError,
+} from '../components';
 
 /**
  * Operations Support creates an organization with its modules and invites its primary contact (the
@@ -21,6 +23,7 @@ export function OnboardPage() {
   const [createdId, setCreatedId] = useState(null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  useFocusOnError(error);
 
   if (!me.operationsSupport) {
     return <PageTitle title={t('notAllowed')} />;
@@ -30,10 +33,18 @@ export function OnboardPage() {
     modules: checked ? [...organization.modules, module] : organization.modules.filter((m) => m !== module),
   });
 
+  const required = [
+    ...(createdId ? [] : [['nameEn', t('nameEn')], ['nameFr', t('nameFr')], ['externalNumber', t('externalNumber')]]),
+    ['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')],
+  ];
   const submit = async (event) => {
     event.preventDefault();
+    const missing = missingFields({ ...organization, ...contact }, required, t);
+    setError(missing);
+    if (missing) {
+      return;
+    }
     setBusy(true);
-    setError(null);
     let id = createdId;
     try {
       if (!id) {
@@ -69,7 +80,7 @@ export function OnboardPage() {
               onChange={(v) => setOrganization({ ...organization, externalNumber: v })} error={createdId ? null : error} />
             <FormGroup role="group" isStack label={t('modules')} fieldId="modules">
               {MODULES.map((module) => (
-                <Checkbox key={module} id={`module-${module}`} label={t(`module_${module}`)}
+                <DescribedCheckbox key={module} id={`module-${module}`} label={t(`module_${module}`)}
                   description={module === 'ofa' ? t('moduleAlways') : undefined}
                   isChecked={organization.modules.includes(module)} isDisabled={module === 'ofa' || !!createdId}
                   onChange={(_, checked) => setModule(module, checked)} />
@@ -87,7 +98,7 @@ export function OnboardPage() {
               value={contact.invitationMessage} onChange={(v) => setContact({ ...contact, invitationMessage: v })} error={error} />
           </FormSection>
           <ActionGroup>
-            <Button type="submit" variant="primary" id="onboard-submit" isDisabled={busy} isLoading={busy}>{t('onboardSubmit')}</Button>
+            <Button type="submit" variant="primary" id="onboard-submit" isAriaDisabled={busy} isLoading={busy}>{t('onboardSubmit')}</Button>
           </ActionGroup>
         </Form>
       </PageSection>

@@ -26,8 +26,9 @@ export function OrganizationScope() {
     })
     .catch(setFailure), [api, organizationId]);
 
+  // Another organization shows the spinner (see below); the same one, reloaded in another language,
+  // stays on screen, so that its screens keep their state and the focus.
   useEffect(() => {
-    setOrganization(null);
     reload();
   }, [reload]);
 

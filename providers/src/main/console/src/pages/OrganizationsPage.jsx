@@ -1,11 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { organizationName, useI18n } from '../i18n';
 import { useSession } from '../session';
-import { ErrorAlert, PageTitle, Paging } from '../components';
+import { DataTable, ErrorAlert, PageTitle, Paging } from '../components';
 
 /** The organization picker: every organization for Operations Support, one's own for others. */
 export function OrganizationsPage() {
@@ -46,7 +46,7 @@ export function OrganizationsPage() {
           </ToolbarContent>
         </Toolbar>
         {result && (
-          <Table aria-label={t('organizationsTitle')} variant="compact" id="organizations-table">
+          <DataTable label={t('organizationsTitle')} id="organizations-table">
             <Thead>
               <Tr><Th>{t('colNumber')}</Th><Th>{t('colName')}</Th><Th>{t('colModules')}</Th></Tr>
             </Thead>
@@ -62,7 +62,7 @@ export function OrganizationsPage() {
                 </Tr>
               ))}
             </Tbody>
-          </Table>
+          </DataTable>
         )}
       </PageSection>
     </>

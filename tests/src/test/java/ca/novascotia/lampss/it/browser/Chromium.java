@@ -47,6 +47,14 @@ public final class Chromium implements AutoCloseable {
 
     /** Starts Chromium speaking {@code language} (the browser's Accept-Language). */
     public static Chromium start(String language) {
+        return start(language, 100);
+    }
+
+    /**
+     * As {@link #start(String)}, with the browser's text size at {@code textSizePercent} of its 16 px
+     * default (the person's font-size setting, which the console's rem-based layout follows).
+     */
+    public static Chromium start(String language, int textSizePercent) {
         try {
             Path profile = Files.createTempDirectory("lampss-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -56,7 +64,8 @@ public final class Chromium implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1366,1100", "--lang=" + language,
                     "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                    "webkit.webprefs.default_font_size", 16 * textSizePercent / 100));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("lampss.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();
@@ -68,6 +77,17 @@ public final class Chromium implements AutoCloseable {
 
     public void open(String url) {
         driver.get(url);
+    }
+
+    /** The page's viewport in CSS pixels, as a phone has it or a desktop zoomed in (e.g. 683 px at 200 %). */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Runs a script in the page and returns its result: for reading the page, or scrolling it as a mouse wheel would. */
+    public Object js(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
     }
 
     public <T> T waitUntil(Function<WebDriver, T> condition, String what) {

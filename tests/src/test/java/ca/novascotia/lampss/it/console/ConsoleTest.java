@@ -79,7 +79,7 @@ class ConsoleTest {
             browser.screen("onboard", "Onboard an organization");
             browser.click(By.id("onboard-submit"));
             WebElement nameError = browser.find(By.id("nameEn-error"));
-            assertEquals("English name is required.", nameError.getText(), "the server's message, next to its field");
+            assertEquals("English name is required.", nameError.getText(), "the message next to its field");
             browser.screenshot("onboard-error");
             browser.assertAccessible("onboard-error");
 
