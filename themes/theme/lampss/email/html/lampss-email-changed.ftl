@@ -1,16 +1,19 @@
+<#ftl output_format="HTML">
 <#-- Sent to the OLD address when a contact's email changes: the invitations sent there no longer work. -->
-<#outputformat "HTML">
-<html lang="en">
-<body>
-<div lang="en">
-<p>The email address of your LaMPSS account was changed from ${oldEmail} to another address by ${changedBy}.</p>
-<p>Invitations sent to ${oldEmail} no longer work. If you did not expect this change, contact your organization's primary contact or LaMPSS Operations Support.</p>
-</div>
-<hr>
-<div lang="fr">
-<p>L'adresse courriel de votre compte LaMPSS a été remplacée par ${changedBy} : ${oldEmail} n'est plus l'adresse du compte.</p>
-<p>Les invitations envoyées à ${oldEmail} ne fonctionnent plus. Si vous n'attendiez pas ce changement, communiquez avec la principale personne-ressource de votre organisme ou avec le Soutien aux opérations du LaMPSS.</p>
-</div>
-</body>
-</html>
-</#outputformat>
+<#import "lampss-layout.ftl" as layout>
+<@layout.page>
+<@layout.half lang="en">
+<@layout.heading>Your LaMPSS email address was changed</@layout.heading>
+<p style="margin:0 0 16px 0;"><strong>${changedBy}</strong> changed the email address of your LaMPSS account from ${oldEmail} to another address.</p>
+<p style="margin:0 0 4px 0;"><strong>What happens next</strong></p>
+<p style="margin:0 0 16px 0;">Invitations sent to ${oldEmail} no longer work; LaMPSS writes to the new address from now on. You have nothing to do if you expected this change. If you did not, tell your organization's primary contact or LaMPSS Operations Support.</p>
+<@layout.genuine lang="en"/>
+</@layout.half>
+<@layout.half lang="fr" first=false>
+<@layout.heading>Votre adresse courriel du LaMPSS a été changée</@layout.heading>
+<p style="margin:0 0 16px 0;"><strong>${changedBy}</strong> a remplacé ${oldEmail} par une autre adresse courriel pour votre compte LaMPSS.</p>
+<p style="margin:0 0 4px 0;"><strong>Et ensuite?</strong></p>
+<p style="margin:0 0 16px 0;">Les invitations envoyées à ${oldEmail} ne fonctionnent plus; le LaMPSS écrit désormais à la nouvelle adresse. Vous n'avez rien à faire si vous attendiez ce changement. Sinon, prévenez la personne-ressource principale de votre organisme ou le Soutien aux opérations du LaMPSS.</p>
+<@layout.genuine lang="fr"/>
+</@layout.half>
+</@layout.page>

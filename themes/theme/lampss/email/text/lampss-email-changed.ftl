@@ -1,8 +1,21 @@
 <#ftl output_format="plainText">
-The email address of your LaMPSS account was changed from ${oldEmail} to another address by ${changedBy}.
-Invitations sent to ${oldEmail} no longer work. If you did not expect this change, contact your organization's primary contact or LaMPSS Operations Support.
+<#import "lampss-genuine.ftl" as layout>
+${properties.lampssProgramNameEn!'LaMPSS'} / ${properties.lampssProgramNameFr!'LaMPSS'}
+
+YOUR LaMPSS EMAIL ADDRESS WAS CHANGED
+
+${changedBy} changed the email address of your LaMPSS account from ${oldEmail} to another address.
+
+What happens next: invitations sent to ${oldEmail} no longer work; LaMPSS writes to the new address from now on. You have nothing to do if you expected this change. If you did not, tell your organization's primary contact or LaMPSS Operations Support.
+
+<@layout.genuine lang="en"/>
 
 -----
 
-L'adresse courriel de votre compte LaMPSS a été remplacée par ${changedBy} : ${oldEmail} n'est plus l'adresse du compte.
-Les invitations envoyées à ${oldEmail} ne fonctionnent plus. Si vous n'attendiez pas ce changement, communiquez avec la principale personne-ressource de votre organisme ou avec le Soutien aux opérations du LaMPSS.
+VOTRE ADRESSE COURRIEL DU LaMPSS A ÉTÉ CHANGÉE
+
+${changedBy} a remplacé ${oldEmail} par une autre adresse courriel pour votre compte LaMPSS.
+
+Et ensuite? Les invitations envoyées à ${oldEmail} ne fonctionnent plus; le LaMPSS écrit désormais à la nouvelle adresse. Vous n'avez rien à faire si vous attendiez ce changement. Sinon, prévenez la personne-ressource principale de votre organisme ou le Soutien aux opérations du LaMPSS.
+
+<@layout.genuine lang="fr"/>

@@ -3,6 +3,7 @@ package ca.novascotia.lampss.adminconsole;
 import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.invitation.link.InvitationActionTokenHandler;
 import ca.novascotia.lampss.invitation.Invitations;
+import ca.novascotia.lampss.invitation.mail.InvitationEmails;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.List;
@@ -40,7 +41,8 @@ public class InvitationSettingsTab implements UiTabProviderFactory<ComponentMode
     enum Field {
         LIFETIME("lampssInvitationLifetime", Invitations.LIFETIME_ATTRIBUTE, "P30D"),
         IDENTITY_PROVIDER("lampssIdentityProvider", Invitations.IDP_ATTRIBUTE, Invitations.DEFAULT_IDP),
-        LANDING_URL("lampssInvitationLandingUrl", InvitationActionTokenHandler.LANDING_ATTRIBUTE, null);
+        LANDING_URL("lampssInvitationLandingUrl", InvitationActionTokenHandler.LANDING_ATTRIBUTE, null),
+        EMAIL_HELP("lampssEmailHelp", InvitationEmails.HELP_ATTRIBUTE, null);
 
         final String key;
         final String attribute;
@@ -104,6 +106,10 @@ public class InvitationSettingsTab implements UiTabProviderFactory<ComponentMode
         String landing = Field.LANDING_URL.in(model);
         if (!landing.isEmpty() && !Invitation.acceptableLandingUrl(landing)) {
             throw refusal(session, "lampssInvalidInvitationLandingUrl", landing);
+        }
+        String help = Field.EMAIL_HELP.in(model);
+        if (!Invitation.acceptableEmailHelp(help)) {
+            throw refusal(session, "lampssInvalidEmailHelp", help);
         }
     }
 

@@ -85,6 +85,15 @@ public record Invitation(String id, String organizationId, String userId, State 
      * Whether a page may be where an accepted invitation lands: an absolute {@code http(s)} URL with
      * a host (a relative or scripted URL would be an open door once signed in).
      */
+    /** The most an email's "whom to ask" line may hold (a team, an address and a phone number fit easily). */
+    public static final int MAX_EMAIL_HELP_LENGTH = 300;
+
+    /** Whom to ask whether an email is genuine: one line of plain text, printed in every LaMPSS email. */
+    public static boolean acceptableEmailHelp(String text) {
+        return text != null && text.length() <= MAX_EMAIL_HELP_LENGTH
+                && text.codePoints().noneMatch(c -> Fields.misleading(c, false));
+    }
+
     public static boolean acceptableLandingUrl(String text) {
         if (text == null || !(text.startsWith("https://") || text.startsWith("http://"))) {
             return false;

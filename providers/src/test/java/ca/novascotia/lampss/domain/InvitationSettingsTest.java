@@ -32,4 +32,14 @@ class InvitationSettingsTest {
             assertFalse(Invitation.acceptableLandingUrl(refused), refused);
         }
     }
+
+    @Test
+    void whomToAskAboutAnEmailIsOneLineOfPlainTextUpTo300Characters() {
+        assertTrue(Invitation.acceptableEmailHelp(""));
+        assertTrue(Invitation.acceptableEmailHelp("LaMPSS Operations Support <lampss@example.ca>, 1-800-555-0100"));
+        assertTrue(Invitation.acceptableEmailHelp("x".repeat(300)));
+        for (String refused : new String[] {null, "x".repeat(301), "two\nlines", "tab\there", "gpj\u202Eexe.doc"}) {
+            assertFalse(Invitation.acceptableEmailHelp(refused), refused);
+        }
+    }
 }

@@ -14,7 +14,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 /**
  * After every test, whatever it adopted, refused or broke on purpose, the drift check
  * ({@code GET /lampss/consistency}) finds every LaMPSS realm the test used with Keycloak's groups and
- * LaMPSS's rows agreeing. Registered for the whole suite (junit-platform.properties), so no test
+ * LaMPSS's rows agreeing. Registered for the whole suite (service loader, autodetection on in tests/pom.xml), so no test
  * class can forget it; a realm without the organizations group is not a LaMPSS realm and is left alone.
  */
 public final class NoDrift implements AfterEachCallback {

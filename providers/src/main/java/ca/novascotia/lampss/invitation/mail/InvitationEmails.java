@@ -34,6 +34,8 @@ public final class InvitationEmails {
     static final String TEMPLATE = "lampss-invitation.ftl";
     static final String EMAIL_CHANGED_TEMPLATE = "lampss-email-changed.ftl";
     static final ZoneId PROVINCE = ZoneId.of("America/Halifax");
+    /** Realm attribute: whom to ask whether a LaMPSS email is genuine (a team, an address, a phone), in every email. */
+    public static final String HELP_ATTRIBUTE = "lampss.emailHelp";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,7 +49,7 @@ public final class InvitationEmails {
     public void sendInvitation(GroupModel group, UserModel invitee, UserModel inviter, String message, InvitationEntity invitation) {
         var organization = Organizations.toDomain(group);
         Instant expires = Instant.ofEpochMilli(invitation.getExpiresAt());
-        Map<String, Object> attributes = new HashMap<>();
+        Map<String, Object> attributes = common();
         attributes.put("link", link(invitee, invitation));
         attributes.put("organizationNameEn", organization.nameEn());
         attributes.put("organizationNameFr", organization.nameFr());
@@ -70,10 +72,25 @@ public final class InvitationEmails {
         oldAddress.setEmail(oldEmail);
         oldAddress.setFirstName(person.getFirstName());
         oldAddress.setLastName(person.getLastName());
-        Map<String, Object> attributes = new HashMap<>();
+        Map<String, Object> attributes = common();
         attributes.put("oldEmail", oldEmail);
         attributes.put("changedBy", displayName(changedBy));
         send(oldAddress, "lampssEmailChangedSubject", List.of(), EMAIL_CHANGED_TEMPLATE, attributes);
+    }
+
+    /**
+     * What every LaMPSS email tells about itself (see the layout's "Is this email genuine?"): where its
+     * links lead, the realm's address on the configured frontend URL, and whom to ask.
+     */
+    private Map<String, Object> common() {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("linkBase", session.getContext().getUri(UrlType.FRONTEND).getBaseUri()
+                .resolve("realms/" + realm.getName() + "/").toString());
+        String help = realm.getAttribute(HELP_ATTRIBUTE);
+        if (help != null && !help.isBlank()) {
+            attributes.put("emailHelp", help.strip());
+        }
+        return attributes;
     }
 
     /**

@@ -153,14 +153,18 @@ class InvitationSettingsTabTest {
         assertRefused(Map.of("lampssIdentityProvider", "nobody"), "no identity provider with the alias");
         assertRefused(Map.of("lampssInvitationLandingUrl", "javascript:alert(1)"), "write a full http:// or https:// URL");
         assertRefused(Map.of("lampssInvitationLifetime", "PT0S"), "from one second to 365 days");
+        assertRefused(Map.of("lampssEmailHelp", "Support\nline two"), "one line of plain text, up to 300 characters");
         assertNull(attributes().get("lampss.identityProvider"));
+        assertNull(attributes().get("lampss.emailHelp"));
         assertNull(attributes().get("lampss.invitationLandingUrl"));
 
         String landing = lampss.getBaseUrl() + "/lampss/console/";
         try (Response created = lampss.admin().components().add(tab(Map.of("lampssInvitationLandingUrl", landing,
-                "lampssIdentityProvider", "mynsaccount", "lampssInvitationLifetime", "")))) {
+                "lampssIdentityProvider", "mynsaccount", "lampssInvitationLifetime", "",
+                "lampssEmailHelp", "LaMPSS Operations Support, 1-800-555-0100")))) {
             assertEquals(201, created.getStatus());
         }
+        assertEquals("LaMPSS Operations Support, 1-800-555-0100", attributes().get("lampss.emailHelp"));
         assertEquals(landing, attributes().get("lampss.invitationLandingUrl"));
         assertEquals("mynsaccount", attributes().get("lampss.identityProvider"));
         assertNull(attributes().get(LIFETIME_ATTRIBUTE), "an empty lifetime means the default");
