@@ -109,6 +109,11 @@ public final class Contacts {
                     work.memberships.ofUser(userId).stream().map(MembershipEntity::getOrganizationId).toList());
             changeDetails(contact.person(), details);
         }
+        Set<SecurityProfile> held = EnumSet.noneOf(SecurityProfile.class);
+        held.addAll(current);
+        held.removeAll(removed);
+        held.addAll(added);
+        new AccessNotices(work).changed(contact, held, false);
         added.forEach(profile -> work.profiles.give(contact.row(), contact.person(), group, profile));
         removed.forEach(profile -> work.profiles.take(contact.row(), contact.person(), group, profile));
         work.profiles.dropAside(contact.row(), takenBack);
@@ -124,6 +129,7 @@ public final class Contacts {
         Loaded contact = load(group, userId);
         work.require(Action.DEACTIVATE, Target.of(contact.organization(), contact.member()));
         Membership inactive = contact.member().deactivate();
+        new AccessNotices(work).changed(contact, Set.of(), true);
         work.profiles.putAside(contact.row(), contact.person(), group);
         work.invitations().withdraw(group.getId(), contact.person());
         work.memberships.save(contact.row(), inactive, work.caller.id());

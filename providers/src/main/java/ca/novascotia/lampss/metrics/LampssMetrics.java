@@ -18,8 +18,14 @@ public final class LampssMetrics {
     static final String INVITATIONS_EXPIRED = "lampss.invitations.expired";
     static final String INVITATIONS_REFUSED = "lampss.invitations.refused";
     static final String DELEGATION_REFUSALS = "lampss.delegation.refusals";
+    static final String NOTICES = "lampss.notices";
 
     private LampssMetrics() {
+    }
+
+    /** A notice email to a person (e.g. {@code access-changed}): {@code sent}, or {@code failed} (the change stands). */
+    public static void notice(String realm, String kind, boolean sent) {
+        counter(NOTICES, "Notice emails to people", "realm", realm, "kind", kind, "outcome", sent ? "sent" : "failed").increment();
     }
 
     /** An invitation email went out (a new contact, or a re-send). */

@@ -2,6 +2,7 @@ package ca.novascotia.lampss.invitation.mail;
 
 import ca.novascotia.lampss.invitation.link.InvitationActionToken;
 
+import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.store.InvitationEntity;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.GroupModel;
@@ -25,14 +28,17 @@ import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 import org.keycloak.urls.UrlType;
 
 /**
- * The emails of invitations: the bilingual invitation with its signed single-use link, and the
- * notice to an address that stopped being a person's. An email that cannot be sent fails the whole
- * request, so no contact is left invited without an invitation.
+ * LaMPSS's emails to people: the bilingual invitation with its signed single-use link, the notice to
+ * an address that stopped being a person's, and the notice of a change of their access. An
+ * invitation or an address notice that cannot be sent fails the whole request, so no contact is left
+ * invited without an invitation.
  */
 public final class InvitationEmails {
 
     static final String TEMPLATE = "lampss-invitation.ftl";
     static final String EMAIL_CHANGED_TEMPLATE = "lampss-email-changed.ftl";
+    static final String ACCESS_CHANGED_TEMPLATE = "lampss-access-changed.ftl";
+    private static final Logger LOG = Logger.getLogger(InvitationEmails.class);
     static final ZoneId PROVINCE = ZoneId.of("America/Halifax");
     /** Realm attribute: whom to ask whether a LaMPSS email is genuine (a team, an address, a phone), in every email. */
     public static final String HELP_ATTRIBUTE = "lampss.emailHelp";
@@ -76,6 +82,33 @@ public final class InvitationEmails {
         attributes.put("oldEmail", oldEmail);
         attributes.put("changedBy", displayName(changedBy));
         send(oldAddress, "lampssEmailChangedSubject", List.of(), EMAIL_CHANGED_TEMPLATE, attributes);
+    }
+
+    /**
+     * Tells a person their access in an organization changed: the profiles they hold there now, or
+     * that they were deactivated there. A notice that cannot be delivered is logged and counted, and
+     * the change stands (unlike an invitation, nothing waits on it).
+     */
+    public void sendAccessChanged(GroupModel group, UserModel person, UserModel changedBy, Set<SecurityProfile> profiles,
+                                  boolean deactivated) {
+        var organization = Organizations.toDomain(group);
+        Map<String, Object> attributes = common();
+        attributes.put("organizationNameEn", organization.nameEn());
+        attributes.put("organizationNameFr", organization.nameFr());
+        attributes.put("changedBy", displayName(changedBy));
+        attributes.put("deactivated", deactivated);
+        List<SecurityProfile> held = profiles.stream().sorted().toList();
+        attributes.put("profilesEn", held.stream().map(SecurityProfile::labelEn).toList());
+        attributes.put("profilesFr", held.stream().map(SecurityProfile::labelFr).toList());
+        attributes.put("link", attributes.get("linkBase") + "lampss/console/");
+        try {
+            send(person, "lampssAccessChangedSubject", List.of(organization.nameEn(), organization.nameFr()),
+                    ACCESS_CHANGED_TEMPLATE, attributes);
+            LampssMetrics.notice(realm.getName(), "access-changed", true);
+        } catch (NotSentException notSent) {
+            LOG.warnf(notSent.getCause(), "access-change notice to user %s not sent; the change stands", person.getId());
+            LampssMetrics.notice(realm.getName(), "access-changed", false);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
@@ -152,9 +153,10 @@ public final class Fixture {
                 MimeMessage[] messages = mail.getReceivedMessages();
                 for (int i = messages.length - 1; i >= 0; i--) {
                     if (messages[i].getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
-                        String link = InvitationMail.link(InvitationMail.part(messages[i], "text/plain"));
-                        if (invitationId.equals(invitationIdOf(link))) {
-                            return link;
+                        // Other emails (e.g. a notice that their access changed elsewhere) carry no invitation link.
+                        Matcher link = InvitationMail.LINK.matcher(InvitationMail.part(messages[i], "text/plain"));
+                        if (link.find() && invitationId.equals(invitationIdOf(link.group(1)))) {
+                            return link.group(1);
                         }
                     }
                 }

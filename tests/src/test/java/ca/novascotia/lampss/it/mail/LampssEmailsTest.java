@@ -64,11 +64,7 @@ class LampssEmailsTest {
 
     @BeforeEach
     void operationsSupportAndWhomToAsk() {
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : settings.getAttributes();
-        attributes.put("lampss.emailHelp", HELP);
-        settings.setAttributes(attributes);
-        realm.admin().update(settings);
+        setRealmAttribute("lampss.emailHelp", HELP);
         People people = new People(realm);
         ops = people.operationsSupport(Fixture.unique("ops"));
         fixture = new Fixture(people, ops, mail, mynsaccount);
@@ -152,6 +148,69 @@ class LampssEmailsTest {
         }
         String text = InvitationMail.part(message, "text/plain");
         assertTrue(text.contains("What happens next") && text.contains("contact " + HELP), text);
+    }
+
+    /**
+     * An active contact is told when someone changes their profiles or deactivates them; nobody is
+     * told of a change to an invitation not accepted yet, nor when the realm turns the notices off.
+     */
+    @Test
+    void theNoticeOfAChangeOfAccess() throws Exception {
+        String org = organization();
+        primaryContactOf(org);
+        Fixture.Member member = fixture.activeMember(org, "ofa-user");
+        String invited = Fixture.unique("invited") + "@example.ca";
+        String invitedId = ops.post("/organizations/" + org + "/contacts", Map.of("firstName", "Ivy", "lastName", "Ng",
+                "email", invited, "profiles", List.of("ofa-user"))).string("id");
+        String opsName = ops.get("/me").string("firstName") + " " + ops.get("/me").string("lastName");
+        int invitedMails = mailsTo(invited);
+
+        assertEquals(200, ops.put(Fixture.path(org, member.userId()), details(member.email(), "ofa-read-only")).status());
+        var changed = InvitationMail.lastMessageTo(mail, member.email());
+        assertTrue(changed.getSubject().contains("your access for Org " + TYPED), changed.getSubject());
+        try (Chromium browser = rendered(InvitationMail.part(changed, "text/html"), "email-access-changed")) {
+            assertLayout(browser);
+            String english = half(browser, "en").getText();
+            assertTrue(english.contains(opsName + " changed your profiles in LaMPSS for Org " + TYPED + ". You now hold:\n"
+                    + "Organization Funding Agreement/Read only"), english);
+            assertTrue(half(browser, "fr").getText().contains("Vous détenez maintenant :"), half(browser, "fr").getText());
+            assertEquals(linkBase + "lampss/console/", half(browser, "en").findElement(By.cssSelector("a[href]")).getAttribute("href"));
+        }
+        assertEquals(200, ops.post(Fixture.path(org, member.userId()) + "/deactivate", null).status());
+        String deactivated = InvitationMail.part(InvitationMail.lastMessageTo(mail, member.email()), "text/plain");
+        assertTrue(deactivated.contains(opsName + " deactivated your access to LaMPSS for Org " + TYPED + "."), deactivated);
+
+        assertEquals(200, ops.put(Fixture.path(org, invitedId), Map.of("firstName", "Ivy", "lastName", "Ng", "email", invited,
+                "profiles", List.of("ofa-read-only"))).status());
+        assertEquals(invitedMails, mailsTo(invited), "an invited person is not using LaMPSS yet: no notice");
+        setRealmAttribute("lampss.accessChangeNotices", "false");
+        Fixture.Member quiet = fixture.activeMember(org, "ofa-user");
+        int quietMails = mailsTo(quiet.email());
+        assertEquals(200, ops.put(Fixture.path(org, quiet.userId()), details(quiet.email(), "ofa-read-only")).status());
+        assertEquals(quietMails, mailsTo(quiet.email()), "notices off");
+        setRealmAttribute("lampss.accessChangeNotices", "true");
+    }
+
+    private static Map<String, Object> details(String email, String... profiles) {
+        return Map.of("firstName", "First " + email, "lastName", "Last " + email, "email", email, "profiles", List.of(profiles));
+    }
+
+    private int mailsTo(String email) throws Exception {
+        int count = 0;
+        for (var message : mail.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void setRealmAttribute(String name, String value) {
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : settings.getAttributes();
+        attributes.put(name, value);
+        settings.setAttributes(attributes);
+        realm.admin().update(settings);
     }
 
     private String organization() {
