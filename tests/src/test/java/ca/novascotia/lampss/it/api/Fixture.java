@@ -196,7 +196,7 @@ public final class Fixture {
     }
 
     /** A new person at the stand-in, with the test password; returns their username. */
-    private String standInIdentity(String firstName, String lastName) {
+    public String standInIdentity(String firstName, String lastName) {
         String username = unique("myns");
         UserRepresentation person = new UserRepresentation();
         person.setUsername(username);
