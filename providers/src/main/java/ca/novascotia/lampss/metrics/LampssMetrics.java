@@ -19,6 +19,7 @@ public final class LampssMetrics {
     static final String INVITATIONS_REFUSED = "lampss.invitations.refused";
     static final String DELEGATION_REFUSALS = "lampss.delegation.refusals";
     static final String NOTICES = "lampss.notices";
+    static final String ACCESS_REVIEW_STATEMENTS = "lampss.access.review.statements";
 
     private LampssMetrics() {
     }
@@ -56,6 +57,15 @@ public final class LampssMetrics {
     public static void delegationRefused(String realm, String action, String reason) {
         counter(DELEGATION_REFUSALS, "Actions the delegation policy refused", "realm", realm, "action", action,
                 "reason", reason).increment();
+    }
+
+    /**
+     * Diagnostic, counted only with the query-count setting: the SQL statements of an access-review
+     * export, which runs after its response headers are sent and so cannot report them in a header.
+     */
+    public static void accessReviewStatements(String realm, int count) {
+        counter(ACCESS_REVIEW_STATEMENTS, "SQL statements of access-review exports (query-count setting)", "realm", realm)
+                .increment(count);
     }
 
     /** {@code lampssInvitationExpired} → {@code expired}; {@code lampssNoAccessYet} → {@code no-access-yet}. */

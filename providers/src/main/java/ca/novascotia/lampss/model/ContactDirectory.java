@@ -3,6 +3,7 @@ package ca.novascotia.lampss.model;
 import ca.novascotia.lampss.domain.MembershipState;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import jakarta.persistence.TypedQuery;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,6 +21,15 @@ import java.util.Set;
 public final class ContactDirectory {
 
     private static final String SELECT = "select m.userId, u.username, u.firstName, u.lastName, u.email, m.state, m.primaryOf, m.heldProfiles";
+    /** The columns of SELECT; the export key follows them. */
+    private static final int SELECTED = 8;
+    /**
+     * The list's order as a key the export can resume after: primary contact first, then last and
+     * first name, then id. A missing name sorts as an empty one, so the key compares alike on every
+     * database (they disagree on where nulls go).
+     */
+    private static final List<String> EXPORT_KEY = List.of("case when m.primaryOf is null then 1 else 0 end",
+            "coalesce(lower(u.lastName), '')", "coalesce(lower(u.firstName), '')", "m.userId");
 
     private final LampssRealm lampss;
     private final ProfileGrants grants;
@@ -42,6 +52,38 @@ public final class ContactDirectory {
                 Object[].class), organizationId, search)
                 .setFirstResult(first).setMaxResults(max).getResultList();
         return new Page<>(withProfiles(organizationId, rows), total, first, max);
+    }
+
+    /** One page of an export, and the key to resume after (null after the last page). */
+    public record Batch(List<Contact> contacts, Object[] next) {
+    }
+
+    /**
+     * Every contact of the organization (every state), {@code max} at a time in {@link #EXPORT_KEY}
+     * order, after the key {@code after} (null for the first page): keyset paging, so each page costs
+     * the same two or three queries, with no count, however far into the organization it is.
+     */
+    public Batch batch(String organizationId, Object[] after, int max) {
+        TypedQuery<Object[]> query = lampss.em().createQuery(SELECT + ", " + String.join(", ", EXPORT_KEY)
+                + " from MembershipEntity m, UserEntity u where u.id = m.userId and m.organizationId = :organization"
+                + (after == null ? "" : " and " + greater(0)) + " order by " + String.join(", ", EXPORT_KEY), Object[].class)
+                .setParameter("organization", organizationId)
+                .setMaxResults(max);
+        for (int i = 0; after != null && i < after.length; i++) {
+            query.setParameter("k" + i, after[i]);
+        }
+        List<Object[]> rows = query.getResultList();
+        Object[] next = rows.size() < max ? null
+                : Arrays.copyOfRange(rows.get(rows.size() - 1), SELECTED, SELECTED + EXPORT_KEY.size());
+        return new Batch(withProfiles(organizationId, rows), next);
+    }
+
+    /** {@code (key_i, …) > (:k_i, …)} spelled out, as not every database compares rows of values. */
+    private static String greater(int i) {
+        String key = EXPORT_KEY.get(i);
+        String bound = ":k" + i;
+        return i == EXPORT_KEY.size() - 1 ? key + " > " + bound
+                : "(" + key + " > " + bound + " or (" + key + " = " + bound + " and " + greater(i + 1) + "))";
     }
 
     public Optional<Contact> find(String organizationId, String userId) {

@@ -1,16 +1,30 @@
 package ca.novascotia.lampss.rest;
 
+import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.ContactDirectory;
-import ca.novascotia.lampss.model.Page;
+import ca.novascotia.lampss.model.LampssRealm;
+import ca.novascotia.lampss.model.ProfileGrants;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The access-review export: one line per contact (every state) with profiles, state and last
- * sign-in, read in pages of {@value #PAGE} so that a large organization costs a constant number of
- * queries per page and never sits in memory whole.
+ * sign-in, written as it is read, {@value #PAGE} contacts at a time: memory holds one page, and
+ * each page costs the same few queries however large the organization.
  */
 final class AccessReview {
 
@@ -20,17 +34,52 @@ final class AccessReview {
     private AccessReview() {
     }
 
-    /** Writes the whole export before the response is committed, inside the request's transaction. */
-    static String csv(ContactDirectory directory, String organizationId) {
-        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
-        for (int first = 0; ; first += PAGE) {
-            Page<Contact> page = directory.page(organizationId, null, false, first, PAGE);
-            Map<String, Long> signIns = directory.lastSignIns(page.items().stream().map(Contact::userId).toList());
-            page.items().forEach(contact -> out.append(line(contact, signIns.get(contact.userId()))).append("\r\n"));
-            if (first + PAGE >= page.total()) {
-                return out.toString();
+    /**
+     * The export as a response body, for a caller already authorized. It reads in a session and
+     * transaction of its own: the request's may be over by the time the body is written.
+     */
+    static StreamingOutput csv(KeycloakSession request, LampssSettings settings, String organizationId) {
+        KeycloakSessionFactory factory = request.getKeycloakSessionFactory();
+        String realmId = request.getContext().getRealm().getId();
+        return output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    session.getContext().setRealm(realm);
+                    Api.StatementCounter counter = settings.queryCountHeader() ? Api.StatementCounter.attach(session) : null;
+                    write(new LampssRealm(session, realm, settings), organizationId, writer);
+                    if (counter != null) {
+                        LampssMetrics.accessReviewStatements(realm.getName(), counter.count());
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // e.g. the client went away: the container's to handle
             }
+            writer.flush();
+        };
+    }
+
+    private static void write(LampssRealm lampss, String organizationId, Writer out) {
+        ContactDirectory directory = new ContactDirectory(lampss, new ProfileGrants(lampss));
+        try {
+            out.write(HEADER + "\r\n");
+            Object[] after = null;
+            do {
+                ContactDirectory.Batch batch = directory.batch(organizationId, after, PAGE);
+                write(batch.contacts(), directory.lastSignIns(batch.contacts().stream().map(Contact::userId).toList()), out);
+                after = batch.next();
+            } while (after != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private static void write(List<Contact> contacts, Map<String, Long> signIns, Writer out) throws IOException {
+        for (Contact contact : contacts) {
+            out.write(line(contact, signIns.get(contact.userId())) + "\r\n");
+        }
+        out.flush(); // each page reaches the client before the next is read
     }
 
     private static String line(Contact contact, Long lastSignIn) {

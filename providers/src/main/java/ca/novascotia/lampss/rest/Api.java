@@ -107,7 +107,7 @@ final class Api {
     }
 
     /** Counts the SQL statements of this session; diagnostic only, enabled by a server option. */
-    private static final class StatementCounter implements SessionEventListener {
+    static final class StatementCounter implements SessionEventListener {
 
         private int count;
 
@@ -116,6 +116,10 @@ final class Api {
             session.getProvider(JpaConnectionProvider.class).getEntityManager()
                     .unwrap(org.hibernate.Session.class).addEventListeners(counter);
             return counter;
+        }
+
+        int count() {
+            return count;
         }
 
         @Override

@@ -124,7 +124,7 @@ public class OrganizationResource {
         return Api.run(session, settings, request -> {
             Organization organization = Organizations.toDomain(request.organizationGroup(organizationId));
             request.require(Action.EXPORT_ACCESS_REVIEW, Target.of(organization));
-            return Response.ok(AccessReview.csv(request.directory, organizationId), "text/csv; charset=UTF-8")
+            return Response.ok(AccessReview.csv(session, settings, organizationId), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"access-review-"
                             + AccessReview.fileSafe(organization.externalNumber()) + ".csv\"")
                     .build();

@@ -13,6 +13,8 @@ public class BenchServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config.dependency("ca.novascotia.lampss", "lampss-keycloak-providers")
+                // /metrics on the management port: the server's heap, and the access review's statement count.
+                .option("metrics-enabled", "true")
                 // X-Lampss-Query-Count and Server-Timing on every API answer.
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
                 .option("spi-realm-restapi-extension--lampss--api-clients", ca.novascotia.lampss.it.LampssServerConfig.API_CLIENTS)

@@ -6,6 +6,8 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
+import ca.novascotia.lampss.it.api.ServerMetrics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -41,6 +45,8 @@ import org.keycloak.testframework.util.ApiUtil;
 class ContactPageBench {
 
     private static final String FILE = "contacts";
+    /** The access review's own statements, counted by the server with the query-count setting. */
+    private static final String EXPORT_STATEMENTS = "lampss_access_review_statements_total";
     private static final String[] FIRST = {"Alex", "Camille", "Sam", "Dana", "Jordan", "Morgan", "Taylor", "Robin",
             "Dominique", "Claude", "Andrea", "Charlie", "Emery", "Frankie", "Jules", "Noel"};
     private static final String[] LAST = {"MacDonald", "Leblanc", "Martin", "Tremblay", "Smith", "Gallant", "Cormier",
@@ -92,6 +98,67 @@ class ContactPageBench {
             measure(api, big, contacts, size, null, requests);
         }
         measure(api, big, contacts, 20, "tremblay", requests / 4);
+        accessReview(api, big, contacts, Math.max(3, requests / 10));
+    }
+
+    /**
+     * The big organization's access review, streamed: time to the last byte, the server's heap while
+     * it runs (jvm_memory_used_bytes of the heap, sampled every 20 ms, peak minus the level just
+     * before: garbage not yet collected included, so an upper bound of what the export holds), and
+     * the export's statements (its diagnostic counter). A warm-up first.
+     */
+    private void accessReview(LampssApi api, String organization, int contacts, int runs) throws Exception {
+        String path = "/organizations/" + organization + "/access-review";
+        assertEquals(contacts + 1, api.get(path).body().lines().count(), "the header and every contact");
+        double[] client = new double[runs];
+        double[] heapGrowth = new double[runs];
+        double statements = 0;
+        int bytes = 0;
+        for (int i = 0; i < runs; i++) {
+            double before = heapBytes();
+            double counted = ServerMetrics.value(EXPORT_STATEMENTS, "realm", realm.getName());
+            HeapPeak peak = HeapPeak.start();
+            long sent = System.nanoTime();
+            LampssApi.Reply csv = api.get(path);
+            client[i] = (System.nanoTime() - sent) / 1e6;
+            heapGrowth[i] = (peak.stop() - before) / 1048576.0;
+            assertEquals(200, csv.status(), csv::toString);
+            statements = ServerMetrics.value(EXPORT_STATEMENTS, "realm", realm.getName()) - counted;
+            bytes = csv.body().getBytes(StandardCharsets.UTF_8).length;
+        }
+        Bench.report(FILE, "access-review", Bench.values("contacts", contacts, "runs", runs, "csv_bytes", bytes,
+                "client_p50_ms", Bench.median(client), "client_max_ms", Bench.percentile(client, 1.0),
+                "heap_peak_growth_p50_mib", Bench.median(heapGrowth), "heap_peak_growth_max_mib", Bench.percentile(heapGrowth, 1.0),
+                "export_statements", (int) statements, "request_statements", api.get(path).queryCount()));
+    }
+
+    private static double heapBytes() {
+        return ServerMetrics.value("jvm_memory_used_bytes", "area", "heap");
+    }
+
+    /** The highest heap level seen on the server's metrics endpoint until stopped. */
+    private static final class HeapPeak {
+        private final DoubleAccumulator peak = new DoubleAccumulator(Math::max, 0);
+        private volatile boolean running = true;
+        private final Thread sampler = new Thread(() -> {
+            while (running) {
+                peak.accumulate(heapBytes());
+                LockSupport.parkNanos(20_000_000);
+            }
+        });
+
+        static HeapPeak start() {
+            HeapPeak heap = new HeapPeak();
+            heap.sampler.start();
+            return heap;
+        }
+
+        double stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            peak.accumulate(heapBytes());
+            return peak.get();
+        }
     }
 
     /**

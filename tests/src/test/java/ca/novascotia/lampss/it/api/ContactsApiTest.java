@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.novascotia.lampss.it.LampssServerConfig;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -22,6 +24,9 @@ import org.keycloak.testframework.realm.ManagedRealm;
 /** Adding, listing, modifying, deactivating and reactivating contacts, through the real server. */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class ContactsApiTest {
+
+    /** Counted when the server runs with the query-count setting, as the suite's does. */
+    private static final String EXPORT_STATEMENTS = "lampss_access_review_statements_total";
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm realm;
@@ -205,6 +210,70 @@ class ContactsApiTest {
                 csv.body());
     }
 
+    /**
+     * The export, written page by page as it is read, says what it said when built whole: every
+     * state in the list's order, profiles, quoting, and each last sign-in as Keycloak's events have it.
+     */
+    @Test
+    void theAccessReviewListsEveryContactInTheListsOrderWithTheirLastSignIn() {
+        String org = fixture.organization();
+        Fixture.Member primary = fixture.primaryContact(org, "ofa-user");
+        Fixture.Member zwicker = contact(org, "Aaron", "Zwicker", true, "ofa-read-only");
+        Fixture.Member abbott = contact(org, "Zoe", "Abbott", true, "ofa-user", "ofa-read-only");
+        Fixture.Member belanger = contact(org, "Yves", "Bélanger", false, "ofa-user");
+        Fixture.Member entremont = contact(org, "Marie", "d'Entremont, Jr.", false);
+        assertEquals(200, ops.post(path(org, zwicker.userId()) + "/deactivate", null).status());
+        String number = ops.get("/organizations/" + org).string("externalNumber");
+
+        LampssApi.Reply csv = ops.get("/organizations/" + org + "/access-review");
+
+        assertEquals(200, csv.status(), csv::toString);
+        assertEquals("text/csv;charset=UTF-8", csv.headers().get("content-type").get(0).replace(" ", ""));
+        assertEquals("attachment; filename=\"access-review-" + number + ".csv\"", csv.headers().get("content-disposition").get(0));
+        assertEquals(String.join("\r\n",
+                "last_name,first_name,email,state,primary_contact,profiles,last_sign_in",
+                "\"Last " + primary.email() + "\",\"First " + primary.email() + "\",\"" + primary.email()
+                        + "\",ACTIVE,true,\"ofa-self-service-full-update ofa-user\"," + lastSignIn(primary),
+                "\"Abbott\",\"Zoe\",\"" + abbott.email() + "\",ACTIVE,false,\"ofa-user ofa-read-only\"," + lastSignIn(abbott),
+                "\"Bélanger\",\"Yves\",\"" + belanger.email() + "\",INVITED,false,\"ofa-user\",",
+                "\"d'Entremont, Jr.\",\"Marie\",\"" + entremont.email() + "\",INVITED,false,\"\",",
+                "\"Zwicker\",\"Aaron\",\"" + zwicker.email() + "\",INACTIVE,false,\"\"," + lastSignIn(zwicker)) + "\r\n",
+                csv.body());
+        assertTrue(lastSignIn(abbott).endsWith("Z"), "an active contact who accepted has signed in");
+    }
+
+    /**
+     * The export runs after its headers are sent: X-Lampss-Query-Count counts the request's part
+     * (authentication, authorization), and the server's diagnostic counter of the export's own
+     * session (lampss_access_review_statements_total) the rest. Both are the same for 1 contact and 46.
+     */
+    @Test
+    void theAccessReviewRunsTheSameNumberOfQueriesWhateverTheOrganizationsSize() {
+        String small = fixture.organization();
+        fixture.primaryContact(small);
+        String large = fixture.organization();
+        fixture.primaryContact(large);
+        for (int i = 0; i < 45; i++) {
+            assertEquals(201, fixture.addContact(large, Fixture.unique("bulk") + "@example.ca", "ofa-user", "ofa-read-only").status());
+        }
+
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String org : List.of(small, large, small, large)) {
+            String size = org.equals(small) ? "small" : "large";
+            double before = ServerMetrics.value(EXPORT_STATEMENTS, "realm", realm.getName());
+            LampssApi.Reply csv = ops.get("/organizations/" + org + "/access-review");
+            assertEquals(200, csv.status(), csv::toString);
+            assertEquals(org.equals(small) ? 2 : 47, csv.body().lines().count(), "the header and every contact");
+            counts.put(size + ".request", csv.queryCount());
+            counts.put(size + ".export", (int) (ServerMetrics.value(EXPORT_STATEMENTS, "realm", realm.getName()) - before));
+        }
+        System.out.println("QUERIES access review " + counts);
+
+        assertTrue(counts.get("small.export") > 0, "the server counts the export's statements");
+        assertEquals(counts.get("small.request"), counts.get("large.request"), counts::toString);
+        assertEquals(counts.get("small.export"), counts.get("large.export"), counts::toString);
+    }
+
     @Test
     void listsRunTheSameNumberOfQueriesWhateverTheOrganizationsSize() {
         String small = fixture.organization();
@@ -231,12 +300,25 @@ class ContactsApiTest {
     }
 
     private Fixture.Member named(String org, String firstName, String lastName) {
-        String email = Fixture.unique(firstName.toLowerCase()) + "@example.ca";
+        return contact(org, firstName, lastName, true);
+    }
+
+    /** A contact by name holding {@code profiles}, who accepts the invitation or not. */
+    private Fixture.Member contact(String org, String firstName, String lastName, boolean accepts, String... profiles) {
+        String email = Fixture.unique("contact") + "@example.ca";
         LampssApi.Reply added = ops.post("/organizations/" + org + "/contacts",
-                Map.of("firstName", firstName, "lastName", lastName, "email", email, "profiles", List.of()));
+                Map.of("firstName", firstName, "lastName", lastName, "email", email, "profiles", List.of(profiles)));
         assertEquals(201, added.status(), added::toString);
-        fixture.activate(org, added.string("id"));
+        if (accepts) {
+            fixture.activate(org, added.string("id"));
+        }
         return new Fixture.Member(org, added.string("id"), email, null);
+    }
+
+    /** The person's latest LOGIN as Keycloak's own event API gives it (newest first), or "" when none. */
+    private String lastSignIn(Fixture.Member member) {
+        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, member.userId(), null, null, null, 0, 1);
+        return logins.isEmpty() ? "" : Instant.ofEpochMilli(logins.get(0).getTime()).toString();
     }
 
     private static List<Object> ids(List<Map<String, Object>> contacts) {

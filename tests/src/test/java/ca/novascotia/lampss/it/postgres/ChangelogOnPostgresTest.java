@@ -113,7 +113,8 @@ class ChangelogOnPostgresTest {
                     membership("m3", "o2", "u1", "INACTIVE", "NULL"), membership("m4", "o2", "u3", "ACTIVE", "NULL"),
                     membership("m5", "gone", "u1", "ACTIVE", "NULL"), membership("m6", "o2", "gone", "ACTIVE", "'o2'"));
 
-            assertEquals(4, update(connection, "mirrored", current()), "0.2.0's, 0.3.0's and 0.4.0's two changesets ran");
+            assertEquals(5, update(connection, "mirrored", current()),
+                    "0.2.0's, 0.3.0's and 0.4.0's two changesets ran; 0.5.0's is marked ran (no EVENT_ENTITY here)");
 
             assertEquals(List.of("o1 u1 UNMANAGED", "o2 u3 UNMANAGED"), strings(connection,
                     "SELECT group_id || ' ' || user_id || ' ' || membership_type FROM user_group_membership ORDER BY 1"));
@@ -144,6 +145,27 @@ class ChangelogOnPostgresTest {
 
             assertEquals(List.of("m1", "m3"), strings(connection,
                     "SELECT id FROM lampss_membership WHERE accepted_at IS NOT NULL ORDER BY id"));
+            execute(connection, "SET search_path TO public");
+        }
+    }
+
+    /**
+     * 0.5.0 indexes Keycloak's EVENT_ENTITY for the access review's last sign-in (a LOGIN per person
+     * and realm, the latest), where that table exists; here reduced to the columns involved.
+     */
+    @Test
+    void upgradeIndexesTheLastSignInLookup() throws Exception {
+        try (Connection connection = Postgres.connect(database)) {
+            createSchema(connection, "events");
+            execute(connection, "SET search_path TO events", "CREATE TABLE event_entity (id VARCHAR(36) PRIMARY KEY,"
+                    + " event_time BIGINT, realm_id VARCHAR(255), type VARCHAR(255), user_id VARCHAR(255))");
+            update(connection, "events", released(PREVIOUS_RELEASE));
+
+            update(connection, "events", current());
+
+            assertEquals(List.of("CREATE INDEX idx_lampss_event_last_login ON event_entity USING btree (user_id, type, realm_id, event_time)"),
+                    strings(connection, "SELECT replace(indexdef, 'events.', '') FROM pg_indexes"
+                            + " WHERE schemaname = 'events' AND indexname = 'idx_lampss_event_last_login'"));
             execute(connection, "SET search_path TO public");
         }
     }
