@@ -268,6 +268,9 @@ class ReflowTest {
         keys.tabTo(toggle);
         keys.press(Keys.ENTER);
         keys.waitForFocus("#lampss-sidebar a", "the navigation opened");
+        // The panel slides in: until its transition ends, a link can still lie outside the viewport.
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.js("return document.getAnimations().length === 0;")),
+                "the navigation finished sliding in");
         browser.screenshot(prefix + "-navigation-open");
         for (int i = 0; i < 12 && !keys.focusMatches("body"); i++) {
             assertTrue(!keys.focusMatches("#lampss-main, #lampss-main *"), "Tab stays off the content under the navigation: " + keys.describeFocus());
