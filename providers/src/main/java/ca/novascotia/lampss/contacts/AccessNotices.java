@@ -22,7 +22,7 @@ final class AccessNotices {
     void changed(Contacts.Loaded contact, Set<SecurityProfile> after, boolean deactivated) {
         var person = contact.person();
         boolean reachable = person.getEmail() != null
-                && (person.isEnabled() || person.getFirstAttribute(People.SIGN_IN_OFF) != null);
+                && (person.isEnabled() || People.signInOffByLampss(person));
         boolean due = AccessNotice.due(AccessNotice.enabled(work.lampss.realm().getAttribute(AccessNotice.SETTING)),
                 contact.view().state() == MembershipState.ACTIVE && contact.row().getAcceptedAt() != null, reachable,
                 person.getId().equals(work.caller.id()), contact.view().profiles(), after, deactivated);

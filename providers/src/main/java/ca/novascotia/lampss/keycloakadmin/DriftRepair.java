@@ -54,6 +54,7 @@ public final class DriftRepair {
     private final LampssRealm lampss;
     private final Caller caller;
     private final Memberships memberships;
+    private final Organizations organizations;
     private final AuditTrail audit;
 
     /** @param caller a realm administrator, acting with Operations Support's reach (as an identity admin does) */
@@ -61,6 +62,7 @@ public final class DriftRepair {
         this.lampss = lampss;
         this.caller = caller;
         this.memberships = new Memberships(lampss);
+        this.organizations = new Organizations(lampss);
         this.audit = new AuditTrail(lampss, caller.auth(), caller.channel());
     }
 
@@ -76,7 +78,7 @@ public final class DriftRepair {
     }
 
     private Outcome settle(Workspace work, Difference difference) {
-        Optional<GroupModel> organization = new Organizations(lampss).findGroup(difference.organizationId());
+        Optional<GroupModel> organization = organizations.findGroup(difference.organizationId());
         if (organization.isPresent() && "PERSON_DELETED".equals(difference.kind())) {
             return personDeleted(difference, organization.get());
         }
@@ -112,7 +114,7 @@ public final class DriftRepair {
             return Outcome.of(difference, "ADOPTED", contact.state() == MembershipState.ACTIVE ? "REACTIVATED" : "INVITED_AGAIN");
         }
         List<String> left = new ArrayList<>();
-        organization.getSubGroupsStream().filter(subgroup -> inGroup(user, subgroup)).toList().forEach(subgroup -> {
+        organization.getSubGroupsStream().filter(subgroup -> ActiveMembers.isMember(user, subgroup)).toList().forEach(subgroup -> {
             user.leaveGroup(subgroup);
             left.add(subgroup.getName());
         });
@@ -125,7 +127,7 @@ public final class DriftRepair {
     /** As an active contact leaving the group: deactivated, except the primary contact, who returns to it. */
     private Outcome missingFromGroup(Workspace work, Difference difference, GroupModel organization, UserModel user,
                                      MembershipEntity row) {
-        if (!isActive(row) || inGroup(user, organization)) {
+        if (!isActive(row) || ActiveMembers.isMember(user, organization)) {
             return Outcome.of(difference, "SETTLED", null);
         }
         if (row.getPrimaryOf() == null) {
@@ -141,7 +143,7 @@ public final class DriftRepair {
     private Outcome memberOfProfile(Difference difference, GroupModel organization, UserModel user,
                                     Optional<MembershipEntity> row) {
         Optional<GroupModel> subgroup = organization.getSubGroupsStream(difference.profile(), true, 0, 1).findFirst();
-        if ((row.isPresent() && isActive(row.get())) || subgroup.isEmpty() || !inGroup(user, subgroup.get())) {
+        if ((row.isPresent() && isActive(row.get())) || subgroup.isEmpty() || !ActiveMembers.isMember(user, subgroup.get())) {
             return Outcome.of(difference, "SETTLED", null);
         }
         user.leaveGroup(subgroup.get());
@@ -197,11 +199,6 @@ public final class DriftRepair {
         Map<String, Object> restored = new LinkedHashMap<>(after);
         restored.put("difference", difference.kind());
         audit.record(organization.getId(), AccessChange.DRIFT_REPAIRED, user, before, restored);
-    }
-
-    /** Direct membership ({@link UserModel#isMemberOf} also counts a subgroup's members as the parent's). */
-    private static boolean inGroup(UserModel user, GroupModel group) {
-        return user.getGroupsStream().anyMatch(joined -> joined.getId().equals(group.getId()));
     }
 
     private static boolean isActive(MembershipEntity row) {

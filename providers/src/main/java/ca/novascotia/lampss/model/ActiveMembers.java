@@ -31,7 +31,7 @@ public final class ActiveMembers {
             return;
         }
         boolean active = MembershipState.ACTIVE.name().equals(row.getState());
-        boolean member = user.getGroupsStream().anyMatch(group -> group.getId().equals(organization.getId()));
+        boolean member = isMember(user, organization);
         if (active && !member) {
             user.joinGroup(organization);
         } else if (!active && member) {
@@ -43,5 +43,10 @@ public final class ActiveMembers {
         } else if (row.getPrimaryOf() == null && user.getId().equals(primary)) {
             organization.removeAttribute(Organizations.PRIMARY_CONTACT);
         }
+    }
+
+    /** Direct membership ({@link UserModel#isMemberOf} also counts a subgroup's members as the parent's). */
+    public static boolean isMember(UserModel user, GroupModel group) {
+        return user.getGroupsStream().anyMatch(joined -> joined.getId().equals(group.getId()));
     }
 }

@@ -107,6 +107,11 @@ public final class People {
         return top;
     }
 
+    /** Whether LaMPSS turned this account's sign-in off (and so may turn it on again); an admin's disabling is not marked. */
+    public static boolean signInOffByLampss(UserModel user) {
+        return user.getFirstAttribute(SIGN_IN_OFF) != null;
+    }
+
     /**
      * A person with no active or pending membership left cannot sign in (rule 6): the account is
      * disabled and its sessions end. LaMPSS touches only the people it manages, and enables only an
@@ -116,7 +121,7 @@ public final class People {
         List<MembershipEntity> rows = memberships.ofUser(user.getId());
         boolean reachable = rows.stream().map(MembershipEntity::getState)
                 .anyMatch(state -> !MembershipState.INACTIVE.name().equals(state));
-        boolean offByLampss = user.getFirstAttribute(SIGN_IN_OFF) != null;
+        boolean offByLampss = signInOffByLampss(user);
         if (user.isEnabled() && offByLampss) {
             user.removeAttribute(SIGN_IN_OFF);
             offByLampss = false;
