@@ -107,7 +107,7 @@ class ConsultantTokenBench {
 
     @Test
     void consultantInThirtyOrganizations() {
-        // Defaults for about 8 minutes with the server's start: seeding ~1 min, warm-up 6 x 24 s, rounds 7 x 6 x 4 s.
+        // Defaults: seeding ~1 min, warm-up 6 x 24 s, rounds 7 x 6 x 4 s; with a quiet start (60-70 s), about 8 minutes.
         int seconds = Bench.setting("consultant.seconds", 4);
         int rounds = Bench.setting("consultant.rounds", 7);
         int warmup = Bench.setting("consultant.warmup", 24);
