@@ -43,8 +43,7 @@ public final class ContactDirectory {
     public Page<Contact> page(String organizationId, String search, boolean activeOnly, int first, int max) {
         String where = " from MembershipEntity m, UserEntity u where u.id = m.userId and m.organizationId = :organization"
                 + (activeOnly ? " and m.state <> '" + MembershipState.INACTIVE.name() + "'" : "")
-                + (search == null ? "" : " and (lower(u.firstName) like :q escape '\\' or lower(u.lastName) like :q escape '\\'"
-                + " or lower(u.email) like :q escape '\\' or lower(concat(u.firstName, ' ', u.lastName)) like :q escape '\\')");
+                + (search == null ? "" : searchCondition(search));
         long total = bind(lampss.em().createQuery("select count(m)" + where, Long.class), organizationId, search)
                 .getSingleResult();
         List<Object[]> rows = bind(lampss.em().createQuery(SELECT + where
@@ -52,6 +51,17 @@ public final class ContactDirectory {
                 Object[].class), organizationId, search)
                 .setFirstResult(first).setMaxResults(max).getResultList();
         return new Page<>(withProfiles(organizationId, rows), total, first, max);
+    }
+
+    /**
+     * First name, last name or email containing the text; with a space in it, the full name too. Text
+     * without a space that matches "first last" matches one of the two names already, so only then
+     * is the full name left out: the three conditions alone can use one index (changelog 0.6.0).
+     */
+    private static String searchCondition(String search) {
+        return " and (lower(u.firstName) like :q escape '\\' or lower(u.lastName) like :q escape '\\'"
+                + " or lower(u.email) like :q escape '\\'"
+                + (search.indexOf(' ') < 0 ? "" : " or lower(concat(u.firstName, ' ', u.lastName)) like :q escape '\\'") + ")";
     }
 
     /** One page of an export, and the key to resume after (null after the last page). */

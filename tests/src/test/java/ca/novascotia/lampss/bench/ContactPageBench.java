@@ -9,6 +9,7 @@ import ca.novascotia.lampss.it.api.People;
 import ca.novascotia.lampss.it.api.ServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
@@ -56,6 +58,10 @@ class ContactPageBench {
     /** What a primary contact holds (Self-Service with Full Update), which lets them read the contact list. */
     private static final String VIEWER_PROFILE = "ofa-self-service-full-update";
     private static final int USERS_PER_IMPORT = 1000;
+    /** The consultant: active in 30 organizations of their own, with these six profiles in each. */
+    private static final int CONSULTANT_ORGANIZATIONS = 30;
+    private static final List<String> CONSULTANT_PROFILES = List.of("ofa-administrator", "ofa-user", "sr-administrator",
+            "sr-user", "ecm-administrator", "ecm-case-manager");
 
     @InjectRealm(ref = "lampss", config = BigOrganizationRealm.class)
     ManagedRealm realm;
@@ -77,28 +83,134 @@ class ContactPageBench {
 
         started = System.nanoTime();
         String viewerName = Fixture.unique("viewer");
-        List<Map<String, Object>> memberships = people(contacts, viewerName);
+        String consultantName = Fixture.unique("consultant");
+        List<Map<String, Object>> memberships = people(contacts, viewerName, consultantName);
         LampssApi realmAdministrator = people.realmAdministrator(Fixture.unique("admin"));
         LampssApi.Reply imported = realmAdministrator.post("/import", Map.of(
                 "format", "lampss-export/1", "memberships", memberships));
         assertEquals(200, imported.status(), imported::toString);
         double contactSeconds = Bench.seconds(started);
-        Bench.report(FILE, "contacts-seed", Bench.values("organizations", organizations, "organization_seconds",
-                organizationSeconds, "contacts", contacts, "contact_seconds", contactSeconds, "threads", threads,
-                "total_seconds", organizationSeconds + contactSeconds));
+        Bench.report(FILE, "contacts-seed", Bench.values("database", database(), "organizations", organizations,
+                "organization_seconds", organizationSeconds, "contacts", contacts, "contact_seconds", contactSeconds,
+                "threads", threads, "total_seconds", organizationSeconds + contactSeconds));
+        if (BenchServerConfig.onPostgres()) {
+            new ScaleSeed(realm).seed(big, viewerName);
+        }
 
         driftCheck(realmAdministrator, organizations, contacts);
         driftRepair(realmAdministrator, organizations, Math.min(Bench.setting("contacts.drift", 500), organizations - 1));
 
-        LampssApi api = people.signInAs(realm.admin().users().searchByUsername(viewerName, true).get(0).getId());
+        LampssApi api = people.signInAs(userId(viewerName));
         int total = ((Number) api.get("/organizations/" + big + "/contacts?max=1").json().get("total")).intValue();
         assertEquals(contacts, total, "contacts listed");
         for (int size : new int[] {20, 100}) {
-            measure(api, big, contacts, size, null, requests / 10); // warm-up
-            measure(api, big, contacts, size, null, requests);
+            contactPages(api, big, size, null, requests, "-");
         }
-        measure(api, big, contacts, 20, "tremblay", requests / 4);
-        accessReview(api, big, contacts, Math.max(3, requests / 10));
+        LampssApi operationsSupport = people.operationsSupport(Fixture.unique("ops"));
+        searches(api, operationsSupport, big, organizations, requests / 4, "present");
+        if (BenchServerConfig.onPostgres()) {
+            // The same searches without changelog 0.6.0's trigram indexes, in the same run.
+            ScaleSeed.dropIndex("idx_lampss_user_search");
+            ScaleSeed.dropIndex("idx_lampss_organization_name");
+            searches(api, operationsSupport, big, organizations, requests / 4, "dropped");
+        }
+        me(people.signInAs(userId(consultantName)), requests / 4);
+        auditPages(api, big, requests / 4);
+        accessReview(api, big, contacts, Math.max(3, requests / 10), "present");
+        if (BenchServerConfig.onPostgres()) {
+            // The same export without changelog 0.5.0's last sign-in index, over the year of sign-ins.
+            ScaleSeed.dropIndex("idx_lampss_event_last_login");
+            accessReview(api, big, contacts, Math.max(3, requests / 10), "dropped");
+        }
+    }
+
+    private String userId(String username) {
+        return realm.admin().users().searchByUsername(username, true).get(0).getId();
+    }
+
+    private static String database() {
+        return BenchServerConfig.onPostgres() ? "postgres" : "h2";
+    }
+
+    /** Pages of {@code size} at random offsets (first and last included) of the list or of a search's results. */
+    private void contactPages(LampssApi api, String organization, int size, String search, int requests, String indexes) {
+        String list = "/organizations/" + organization + "/contacts?max=" + size + (search == null ? "" : "&search=" + search);
+        int matching = ((Number) api.get(list).json().get("total")).intValue();
+        int pages = Math.max(1, (matching + size - 1) / size);
+        Random random = new Random(42);
+        latency(api, "contact-page", Bench.values("page_size", size, "search", search == null ? "-" : search,
+                "matching", matching, "trigram_indexes", indexes), requests, i -> list + "&first=" + size * (i == 0 ? 0 : i == 1 ? pages - 1 : random.nextInt(pages)));
+    }
+
+    /**
+     * The contact search, a common word (one contact in 16) and one person's email, then the
+     * organization search; {@code indexes} says whether the trigram indexes were there.
+     */
+    private void searches(LampssApi api, LampssApi operationsSupport, String big, int organizations, int requests, String indexes) {
+        String label = BenchServerConfig.onPostgres() ? indexes : "-";
+        contactPages(api, big, 20, "tremblay", requests, label);
+        contactPages(api, big, 20, "contact-2345%40", requests, label);
+        organizationSearch(operationsSupport, organizations, requests, label);
+    }
+
+    /**
+     * Operations Support's organization search over the whole realm: "organisme N" for random N (one
+     * organization's name, or the tens, hundreds and thousands that start with it), first page of 20.
+     */
+    private void organizationSearch(LampssApi operationsSupport, int organizations, int requests, String indexes) {
+        Random random = new Random(7);
+        latency(operationsSupport, "organization-search", Bench.values("organizations", organizations, "search", "organisme_N",
+                "trigram_indexes", indexes), requests, i -> "/organizations?max=20&search=organisme%20" + random.nextInt(organizations));
+        latency(operationsSupport, "organization-search", Bench.values("organizations", organizations, "search", "B-0N",
+                "trigram_indexes", indexes), requests, i -> "/organizations?max=20&search=B-0" + random.nextInt(1000));
+        latency(operationsSupport, "organization-page", Bench.values("organizations", organizations, "search", "-",
+                "trigram_indexes", indexes), requests, i -> "/organizations?max=20&first=" + 20 * random.nextInt(organizations / 20 + 1));
+    }
+
+    /** The consultant's own view: their 30 organizations, profiles and allowed actions. */
+    private void me(LampssApi consultant, int requests) {
+        assertEquals(CONSULTANT_ORGANIZATIONS, ((List<?>) consultant.get("/me").json().get("organizations")).size());
+        latency(consultant, "me", Bench.values("organizations", CONSULTANT_ORGANIZATIONS,
+                "profiles_each", CONSULTANT_PROFILES.size()), requests, i -> "/me");
+    }
+
+    /** The big organization's audit trail, 20 a page: the first page (the console's), then random pages. */
+    private void auditPages(LampssApi api, String organization, int requests) {
+        String trail = "/organizations/" + organization + "/audit?max=20";
+        int rows = ((Number) api.get(trail).json().get("total")).intValue();
+        Random random = new Random(3);
+        latency(api, "audit-page", Bench.values("organization_rows", rows, "page", "first"), requests, i -> trail);
+        latency(api, "audit-page", Bench.values("organization_rows", rows, "page", "random"), requests,
+                i -> trail + "&first=" + 20 * random.nextInt(rows / 20 + 1));
+    }
+
+    /**
+     * {@code requests} calls one at a time after a warm-up of a tenth as many: the server's time
+     * ({@code Server-Timing}) and the client's, p50 and p95, and the statements of each call.
+     */
+    private static void latency(LampssApi api, String name, Map<String, Object> labels, int requests, IntFunction<String> path) {
+        for (int i = 0; i < Math.max(5, requests / 10); i++) {
+            api.get(path.apply(i));
+        }
+        double[] server = new double[requests];
+        double[] client = new double[requests];
+        TreeSet<Integer> queries = new TreeSet<>();
+        for (int i = 0; i < requests; i++) {
+            long sent = System.nanoTime();
+            LampssApi.Reply reply = api.get(path.apply(i));
+            client[i] = (System.nanoTime() - sent) / 1e6;
+            assertEquals(200, reply.status(), reply::toString);
+            server[i] = serverMillis(reply);
+            queries.add(reply.queryCount());
+        }
+        Map<String, Object> values = new LinkedHashMap<>(Bench.values("database", database()));
+        values.putAll(labels);
+        values.putAll(Bench.values("requests", requests, "server_p50_ms", Bench.median(server),
+                "server_p95_ms", Bench.percentile(server, 0.95), "client_p50_ms", Bench.median(client),
+                "client_p95_ms", Bench.percentile(client, 0.95), "queries_min", queries.first(), "queries_max", queries.last(),
+                "target_p95_ms", 50.0, "p95_target_met", Bench.percentile(server, 0.95) <= 50.0,
+                "constant_queries", queries.size() == 1));
+        Bench.report(FILE, name, values);
     }
 
     /**
@@ -107,7 +219,7 @@ class ContactPageBench {
      * before: garbage not yet collected included, so an upper bound of what the export holds), and
      * the export's statements (its diagnostic counter). A warm-up first.
      */
-    private void accessReview(LampssApi api, String organization, int contacts, int runs) throws Exception {
+    private void accessReview(LampssApi api, String organization, int contacts, int runs, String index) throws Exception {
         String path = "/organizations/" + organization + "/access-review";
         assertEquals(contacts + 1, api.get(path).body().lines().count(), "the header and every contact");
         double[] client = new double[runs];
@@ -126,7 +238,8 @@ class ContactPageBench {
             statements = ServerMetrics.value(EXPORT_STATEMENTS, "realm", realm.getName()) - counted;
             bytes = csv.body().getBytes(StandardCharsets.UTF_8).length;
         }
-        Bench.report(FILE, "access-review", Bench.values("contacts", contacts, "runs", runs, "csv_bytes", bytes,
+        Bench.report(FILE, "access-review", Bench.values("database", database(), "contacts", contacts,
+                "last_sign_in_index", BenchServerConfig.onPostgres() ? index : "-", "runs", runs, "csv_bytes", bytes,
                 "client_p50_ms", Bench.median(client), "client_max_ms", Bench.percentile(client, 1.0),
                 "heap_peak_growth_p50_mib", Bench.median(heapGrowth), "heap_peak_growth_max_mib", Bench.percentile(heapGrowth, 1.0),
                 "export_statements", (int) statements, "request_statements", api.get(path).queryCount()));
@@ -213,32 +326,6 @@ class ContactPageBench {
                 "server_ms", serverMillis(repair), "client_ms", client, "queries", repair.queryCount()));
     }
 
-    /** Pages of {@code size} at random offsets (first, middle and last included), one at a time. */
-    private void measure(LampssApi api, String organization, int contacts, int size, String search, int requests) {
-        Random random = new Random(42);
-        int pages = (contacts + size - 1) / size;
-        double[] server = new double[requests];
-        double[] client = new double[requests];
-        TreeSet<Integer> queries = new TreeSet<>();
-        for (int i = 0; i < requests; i++) {
-            int page = i == 0 ? 0 : i == 1 ? pages - 1 : random.nextInt(pages);
-            String path = "/organizations/" + organization + "/contacts?first=" + page * size + "&max=" + size
-                    + (search == null ? "" : "&search=" + search);
-            long sent = System.nanoTime();
-            LampssApi.Reply reply = api.get(path);
-            client[i] = (System.nanoTime() - sent) / 1e6;
-            assertEquals(200, reply.status(), reply::toString);
-            server[i] = serverMillis(reply);
-            queries.add(reply.queryCount());
-        }
-        Bench.report(FILE, "contact-page", Bench.values("page_size", size, "search", search == null ? "-" : search,
-                "requests", requests, "server_p50_ms", Bench.median(server), "server_p95_ms", Bench.percentile(server, 0.95),
-                "client_p50_ms", Bench.median(client), "client_p95_ms", Bench.percentile(client, 0.95),
-                "queries_min", queries.first(), "queries_max", queries.last(),
-                "target_p95_ms", 50.0, "p95_target_met", Bench.percentile(server, 0.95) <= 50.0,
-                "constant_queries", queries.size() == 1));
-    }
-
     private static double serverMillis(LampssApi.Reply reply) {
         String timing = reply.headers().getOrDefault("server-timing", List.of("lampss;dur=NaN")).get(0);
         return Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4));
@@ -264,24 +351,37 @@ class ContactPageBench {
         @Override
         public RealmConfigBuilder configure(RealmConfigBuilder builder) {
             RealmRepresentation realm = new ShippedRealmConfig.Lampss().configure(builder).build();
+            List<GroupRepresentation> organizations = new ArrayList<>();
+            organizations.add(withProfiles("BIG-00000", "0", List.of("ofa", "sr"), List.of(VIEWER_PROFILE, "ofa-user", "sr-user")));
+            for (int i = 1; i <= CONSULTANT_ORGANIZATIONS; i++) {
+                organizations.add(withProfiles(consultantOrganization(i), "C" + i, List.of("ofa", "sr", "ecm"), CONSULTANT_PROFILES));
+            }
+            GroupRepresentation root = realm.getGroups().stream().filter(g -> "organizations".equals(g.getName()))
+                    .findFirst().orElseThrow();
+            root.setSubGroups(organizations);
+            return RealmConfigBuilder.update(realm);
+        }
+
+        private static GroupRepresentation withProfiles(String number, String suffix, List<String> modules, List<String> profiles) {
             GroupRepresentation organization = new GroupRepresentation();
-            organization.setName("BIG-00000");
-            organization.setAttributes(Map.of("lampss.nameEn", List.of("Organization 0"),
-                    "lampss.nameFr", List.of("Organisme 0"), "lampss.externalNumber", List.of("BIG-00000"),
-                    "lampss.modules", List.of("ofa", "sr")));
+            organization.setName(number);
+            organization.setAttributes(Map.of("lampss.nameEn", List.of("Organization " + suffix),
+                    "lampss.nameFr", List.of("Organisme " + suffix), "lampss.externalNumber", List.of(number),
+                    "lampss.modules", modules));
             List<GroupRepresentation> subgroups = new ArrayList<>();
-            for (String profile : List.of(VIEWER_PROFILE, "ofa-user", "sr-user")) {
+            for (String profile : profiles) {
                 GroupRepresentation group = new GroupRepresentation();
                 group.setName(profile);
                 group.setClientRoles(Map.of("lampss", List.of(profile)));
                 subgroups.add(group);
             }
             organization.setSubGroups(subgroups);
-            GroupRepresentation root = realm.getGroups().stream().filter(g -> "organizations".equals(g.getName()))
-                    .findFirst().orElseThrow();
-            root.setSubGroups(List.of(organization));
-            return RealmConfigBuilder.update(realm);
+            return organization;
         }
+    }
+
+    private static String consultantOrganization(int i) {
+        return String.format("C-%05d", i);
     }
 
     /** The big organization, checked: its profile subgroups map exactly their roles. */
@@ -308,9 +408,10 @@ class ContactPageBench {
      * then our rows through {@code POST /import}. The viewer is the active primary contact; one in ten
      * of the others has accepted; the rest are invited, their profiles held in the row.
      */
-    private List<Map<String, Object>> people(int contacts, String viewerName) {
+    private List<Map<String, Object>> people(int contacts, String viewerName, String consultantName) {
         List<Map<String, Object>> memberships = new ArrayList<>();
         List<UserRepresentation> users = new ArrayList<>();
+        users.add(consultant(consultantName, memberships));
         for (int i = 0; i < contacts; i++) {
             boolean viewer = i == 0;
             boolean active = viewer || i % 10 == 0;
@@ -343,6 +444,26 @@ class ContactPageBench {
         return memberships;
     }
 
+    /** The consultant, active in each of the consultant organizations with all six profiles there. */
+    private static UserRepresentation consultant(String username, List<Map<String, Object>> memberships) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@bench.example.ca");
+        user.setFirstName("Conny");
+        user.setLastName("Consultant");
+        user.setEnabled(true);
+        List<String> groups = new ArrayList<>();
+        for (int i = 1; i <= CONSULTANT_ORGANIZATIONS; i++) {
+            String path = "/organizations/" + consultantOrganization(i);
+            groups.add(path);
+            CONSULTANT_PROFILES.forEach(profile -> groups.add(path + "/" + profile));
+            memberships.add(Map.of("organizationNumber", consultantOrganization(i), "username", username,
+                    "state", "ACTIVE", "primaryContact", false, "heldProfiles", List.of()));
+        }
+        user.setGroups(groups);
+        return user;
+    }
+
     /** Seeding and measuring outlast the default five-minute access token. */
     private void longLivedTokens() {
         RealmRepresentation settings = realm.admin().toRepresentation();
@@ -350,10 +471,6 @@ class ContactPageBench {
         settings.setSsoSessionIdleTimeout(4 * 3600);
         settings.setSsoSessionMaxLifespan(4 * 3600);
         realm.admin().update(settings);
-    }
-
-    private static void created(LampssApi.Reply reply) {
-        assertEquals(201, reply.status(), reply::toString);
     }
 
     private static void inParallel(int threads, int count, IntConsumer task) throws Exception {

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ca.novascotia.lampss.it.LampssServerConfig;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
@@ -114,6 +118,36 @@ class ContactsApiTest {
         assertEquals(400, ops.get("/organizations/" + org + "/contacts?max=1000").status());
         assertEquals(0, ops.get("/organizations/" + org + "/contacts?search=" + LampssApi.query("%")).items().size(),
                 "% is a character to find, not a wildcard");
+    }
+
+    /**
+     * A search with a space also looks in the full name ("first last"), one without does not need
+     * to (ContactDirectory): the same people are found either way, with the same statements.
+     */
+    @Test
+    void searchFindsAFullNameAcrossTheSpaceWithTheSameStatements() {
+        String org = fixture.organization();
+        fixture.primaryContact(org);
+        Fixture.Member zoe = named(org, "Zoé", "Abbott-Quill");
+        Fixture.Member aaron = named(org, "Aaron", "Zwicker");
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("zoé abbott-quill", List.of(zoe.userId()));
+        expected.put("É ABB", List.of(zoe.userId()));
+        expected.put("abbott-q", List.of(zoe.userId()));
+        expected.put("n zwi", List.of(aaron.userId()));
+        expected.put("zoé zwicker", List.of());
+        expected.put("zwicker aaron", List.of());
+        expected.put("zwickeraaron", List.of());
+
+        // A page without active members skips the profiles' statement: compare found with found, none with none.
+        Map<Boolean, Set<Integer>> statements = new TreeMap<>();
+        expected.forEach((search, ids) -> {
+            LampssApi.Reply found = ops.get("/organizations/" + org + "/contacts?search=" + LampssApi.query(search));
+            assertEquals(ids, ids(found.items()), search);
+            statements.computeIfAbsent(ids.isEmpty(), empty -> new TreeSet<>()).add(found.queryCount());
+        });
+        assertEquals(Map.of(false, 1, true, 1), Map.of(false, statements.get(false).size(), true, statements.get(true).size()),
+                "statements per search, with or without a space: " + statements);
     }
 
     @Test

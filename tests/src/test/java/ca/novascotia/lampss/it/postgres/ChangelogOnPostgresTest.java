@@ -113,8 +113,9 @@ class ChangelogOnPostgresTest {
                     membership("m3", "o2", "u1", "INACTIVE", "NULL"), membership("m4", "o2", "u3", "ACTIVE", "NULL"),
                     membership("m5", "gone", "u1", "ACTIVE", "NULL"), membership("m6", "o2", "gone", "ACTIVE", "'o2'"));
 
-            assertEquals(5, update(connection, "mirrored", current()),
-                    "0.2.0's, 0.3.0's and 0.4.0's two changesets ran; 0.5.0's is marked ran (no EVENT_ENTITY here)");
+            assertEquals(8, update(connection, "mirrored", current()),
+                    "0.2.0's, 0.3.0's and 0.4.0's two changesets ran; 0.5.0's is marked ran (no EVENT_ENTITY here);"
+                            + " 0.6.0's three ran or are marked ran");
 
             assertEquals(List.of("o1 u1 UNMANAGED", "o2 u3 UNMANAGED"), strings(connection,
                     "SELECT group_id || ' ' || user_id || ' ' || membership_type FROM user_group_membership ORDER BY 1"));
@@ -168,6 +169,62 @@ class ChangelogOnPostgresTest {
                             + " WHERE schemaname = 'events' AND indexname = 'idx_lampss_event_last_login'"));
             execute(connection, "SET search_path TO public");
         }
+    }
+
+    /**
+     * 0.6.0 serves the contact and organization searches with trigram indexes where the database
+     * lets our role create pg_trgm (here, as the database's owner: a trusted extension); Keycloak's
+     * two tables reduced to the columns involved. An upgraded database gets them too.
+     */
+    @Test
+    void upgradeIndexesTheSearchesWithTrigrams() throws Exception {
+        String trigrams = Postgres.createDatabase("lampss_trigrams");
+        try (Connection connection = Postgres.connect(trigrams)) {
+            searchedTables(connection);
+            update(connection, "public", released(PREVIOUS_RELEASE));
+
+            update(connection, "public", current());
+
+            assertEquals(List.of("pg_trgm"), strings(connection, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'"));
+            assertEquals(List.of("CREATE INDEX idx_lampss_organization_name ON public.group_attribute USING gin (lower((value)::text)"
+                            + " gin_trgm_ops) WHERE ((name)::text = ANY ((ARRAY['lampss.nameEn'::character varying, 'lampss.nameFr'::character varying])::text[]))",
+                    "CREATE INDEX idx_lampss_user_search ON public.user_entity USING gin (lower((first_name)::text) gin_trgm_ops,"
+                            + " lower((last_name)::text) gin_trgm_ops, lower((email)::text) gin_trgm_ops)"),
+                    strings(connection, "SELECT indexdef FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%' ORDER BY indexname"));
+        } finally {
+            Postgres.dropDatabase(trigrams);
+        }
+    }
+
+    /**
+     * Where our role may not create the extension (no CREATE on the database, not a superuser), the
+     * changelog still completes: the three changesets are marked ran, no index, the searches unindexed.
+     */
+    @Test
+    void withoutTrigramsTheChangelogCompletesWithoutTheIndexes() throws Exception {
+        String plain = Postgres.createDatabase("lampss_plain");
+        try (Connection connection = Postgres.connect(plain)) {
+            execute(connection, "REVOKE CREATE ON DATABASE " + plain + " FROM PUBLIC, " + Postgres.user());
+            searchedTables(connection);
+
+            update(connection, "public", current());
+
+            assertEquals(List.of(), strings(connection, "SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'"));
+            assertEquals(List.of(), strings(connection, "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'idx_lampss_%search%'"
+                    + " OR indexname = 'idx_lampss_organization_name'"));
+            assertEquals(List.of("lampss-0.6.0-trigram-extension MARK_RAN", "lampss-0.6.0-trigram-organization-names MARK_RAN",
+                    "lampss-0.6.0-trigram-people MARK_RAN"), strings(connection, "SELECT id || ' ' || exectype FROM "
+                    + HISTORY_TABLE + " WHERE id LIKE 'lampss-0.6.0-%' ORDER BY id"));
+            assertEquals(0, pending(connection, "public", current()));
+        } finally {
+            Postgres.dropDatabase(plain);
+        }
+    }
+
+    private static void searchedTables(Connection connection) throws SQLException {
+        execute(connection, "CREATE TABLE user_entity (id VARCHAR(36) PRIMARY KEY, first_name VARCHAR(255),"
+                        + " last_name VARCHAR(255), email VARCHAR(255))",
+                "CREATE TABLE group_attribute (id VARCHAR(36) PRIMARY KEY, name VARCHAR(255), value VARCHAR(255), group_id VARCHAR(36))");
     }
 
     private static String membership(String id, String organization, String user, String state, String primaryOf) {
