@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,5 +76,32 @@ final class Bench {
 
     static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * The setups in the order of this round, rotated each round (A B C, B C A, C A B, …): throughput
+     * still drifts upwards after the warm-up, and a fixed order would always measure one setup first.
+     */
+    static List<String> rotated(List<String> setups, int round) {
+        List<String> order = new ArrayList<>(setups);
+        Collections.rotate(order, -((round - 1) % setups.size()));
+        return order;
+    }
+
+    /** Speed of a over b, round by round (each pair measured seconds apart). */
+    static double[] ratios(double[] a, double[] b) {
+        double[] ratios = new double[a.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = a[i] / b[i];
+        }
+        return ratios;
+    }
+
+    static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 }

@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +172,7 @@ class ConsultantTokenBench {
         names.forEach(setup -> results.put(setup, new ArrayList<>()));
         names.forEach(setup -> cpu.put(setup, new ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
-            for (String setup : order(names, round)) {
+            for (String setup : Bench.rotated(names, round)) {
                 double cpuBefore = server.seconds();
                 long start = System.currentTimeMillis();
                 Load.Result result = Load.run(load.get(setup), Duration.ofSeconds(seconds), 200);
@@ -200,51 +198,51 @@ class ConsultantTokenBench {
             speed.put(setup, perSecond);
             Bench.report(FILE, "consultant", Bench.values("setup", setup, "workers", workers, "rounds", rounds,
                     "seconds_per_round", seconds, "per_second", Bench.median(perSecond),
-                    "per_second_min", min(perSecond), "per_second_max", max(perSecond),
+                    "per_second_min", Bench.min(perSecond), "per_second_max", Bench.max(perSecond),
                     "p50_ms", Bench.median(r.stream().mapToDouble(x -> x.p(0.5)).toArray()),
                     "p95_ms", Bench.median(r.stream().mapToDouble(x -> x.p(0.95)).toArray()),
                     "server_cpu_ms_per_request", Bench.median(cpu.get(setup).stream().mapToDouble(Double::doubleValue).toArray())));
         }
-        double[] thirtyVsThree = ratios(speed.get(THIRTY_NONE), speed.get(THREE_NONE));
-        double[] compactVsNone = ratios(speed.get(THIRTY_COMPACT), speed.get(THIRTY_NONE));
-        double[] threeOverThirty = ratios(speed.get(THREE_NONE), speed.get(THIRTY_NONE));
-        double[] threeOverCompact = ratios(speed.get(THREE_NONE), speed.get(THIRTY_COMPACT));
-        double[] cpuThirtyOverThree = ratios(cpu.get(THIRTY_NONE).stream().mapToDouble(Double::doubleValue).toArray(),
+        double[] thirtyVsThree = Bench.ratios(speed.get(THIRTY_NONE), speed.get(THREE_NONE));
+        double[] compactVsNone = Bench.ratios(speed.get(THIRTY_COMPACT), speed.get(THIRTY_NONE));
+        double[] threeOverThirty = Bench.ratios(speed.get(THREE_NONE), speed.get(THIRTY_NONE));
+        double[] threeOverCompact = Bench.ratios(speed.get(THREE_NONE), speed.get(THIRTY_COMPACT));
+        double[] cpuThirtyOverThree = Bench.ratios(cpu.get(THIRTY_NONE).stream().mapToDouble(Double::doubleValue).toArray(),
                 cpu.get(THREE_NONE).stream().mapToDouble(Double::doubleValue).toArray());
         Map<String, Object> values = Bench.values(
                 "thirty_none_vs_three_none", Bench.median(thirtyVsThree),
-                "thirty_none_vs_three_none_min", min(thirtyVsThree), "thirty_none_vs_three_none_max", max(thirtyVsThree),
+                "thirty_none_vs_three_none_min", Bench.min(thirtyVsThree), "thirty_none_vs_three_none_max", Bench.max(thirtyVsThree),
                 "thirty_compact_vs_thirty_none", Bench.median(compactVsNone),
-                "thirty_compact_vs_thirty_none_min", min(compactVsNone), "thirty_compact_vs_thirty_none_max", max(compactVsNone),
+                "thirty_compact_vs_thirty_none_min", Bench.min(compactVsNone), "thirty_compact_vs_thirty_none_max", Bench.max(compactVsNone),
                 "three_over_thirty_none", Bench.median(threeOverThirty),
-                "three_over_thirty_none_min", min(threeOverThirty), "three_over_thirty_none_max", max(threeOverThirty),
+                "three_over_thirty_none_min", Bench.min(threeOverThirty), "three_over_thirty_none_max", Bench.max(threeOverThirty),
                 "three_over_thirty_compact", Bench.median(threeOverCompact),
                 "cpu_thirty_none_over_three_none", Bench.median(cpuThirtyOverThree));
-        double[] threeOverThirtyLean = ratios(speed.get(THREE_LEAN), speed.get(THIRTY_LEAN));
-        double[] leanVsNone = ratios(speed.get(THIRTY_LEAN), speed.get(THIRTY_NONE));
-        double[] leanCompactVsCompact = ratios(speed.get(THIRTY_LEAN_COMPACT), speed.get(THIRTY_COMPACT));
-        double[] threeNoneOverThirtyLean = ratios(speed.get(THREE_NONE), speed.get(THIRTY_LEAN));
-        double[] threeNoneOverThirtyLeanCompact = ratios(speed.get(THREE_NONE), speed.get(THIRTY_LEAN_COMPACT));
+        double[] threeOverThirtyLean = Bench.ratios(speed.get(THREE_LEAN), speed.get(THIRTY_LEAN));
+        double[] leanVsNone = Bench.ratios(speed.get(THIRTY_LEAN), speed.get(THIRTY_NONE));
+        double[] leanCompactVsCompact = Bench.ratios(speed.get(THIRTY_LEAN_COMPACT), speed.get(THIRTY_COMPACT));
+        double[] threeNoneOverThirtyLean = Bench.ratios(speed.get(THREE_NONE), speed.get(THIRTY_LEAN));
+        double[] threeNoneOverThirtyLeanCompact = Bench.ratios(speed.get(THREE_NONE), speed.get(THIRTY_LEAN_COMPACT));
         values.put("thirty_lean_vs_thirty_none", Bench.median(leanVsNone));
-        values.put("thirty_lean_vs_thirty_none_min", min(leanVsNone));
-        values.put("thirty_lean_vs_thirty_none_max", max(leanVsNone));
+        values.put("thirty_lean_vs_thirty_none_min", Bench.min(leanVsNone));
+        values.put("thirty_lean_vs_thirty_none_max", Bench.max(leanVsNone));
         values.put("thirty_lean_compact_vs_thirty_compact", Bench.median(leanCompactVsCompact));
-        values.put("thirty_lean_compact_vs_thirty_compact_min", min(leanCompactVsCompact));
-        values.put("thirty_lean_compact_vs_thirty_compact_max", max(leanCompactVsCompact));
+        values.put("thirty_lean_compact_vs_thirty_compact_min", Bench.min(leanCompactVsCompact));
+        values.put("thirty_lean_compact_vs_thirty_compact_max", Bench.max(leanCompactVsCompact));
         values.put("three_lean_over_thirty_lean", Bench.median(threeOverThirtyLean));
-        values.put("three_lean_over_thirty_lean_min", min(threeOverThirtyLean));
-        values.put("three_lean_over_thirty_lean_max", max(threeOverThirtyLean));
+        values.put("three_lean_over_thirty_lean_min", Bench.min(threeOverThirtyLean));
+        values.put("three_lean_over_thirty_lean_max", Bench.max(threeOverThirtyLean));
         values.put("three_none_over_thirty_lean", Bench.median(threeNoneOverThirtyLean));
         values.put("three_none_over_thirty_lean_compact", Bench.median(threeNoneOverThirtyLeanCompact));
         if (speed.containsKey(THIRTY_ONE_ORG)) {
-            values.put("thirty_one_org_vs_thirty_compact", Bench.median(ratios(speed.get(THIRTY_ONE_ORG), speed.get(THIRTY_COMPACT))));
+            values.put("thirty_one_org_vs_thirty_compact", Bench.median(Bench.ratios(speed.get(THIRTY_ONE_ORG), speed.get(THIRTY_COMPACT))));
         }
         // The same by the server's CPU per token response (the load generator shares the two cores).
-        values.put("cpu_thirty_lean_over_three_lean", Bench.median(ratios(cpuOf(cpu, THIRTY_LEAN), cpuOf(cpu, THREE_LEAN))));
-        values.put("cpu_thirty_lean_over_thirty_none", Bench.median(ratios(cpuOf(cpu, THIRTY_LEAN), cpuOf(cpu, THIRTY_NONE))));
+        values.put("cpu_thirty_lean_over_three_lean", Bench.median(Bench.ratios(cpuOf(cpu, THIRTY_LEAN), cpuOf(cpu, THREE_LEAN))));
+        values.put("cpu_thirty_lean_over_thirty_none", Bench.median(Bench.ratios(cpuOf(cpu, THIRTY_LEAN), cpuOf(cpu, THIRTY_NONE))));
         values.put("cpu_thirty_lean_compact_over_thirty_compact",
-                Bench.median(ratios(cpuOf(cpu, THIRTY_LEAN_COMPACT), cpuOf(cpu, THIRTY_COMPACT))));
-        values.put("cpu_thirty_compact_over_thirty_none", Bench.median(ratios(cpuOf(cpu, THIRTY_COMPACT), cpuOf(cpu, THIRTY_NONE))));
+                Bench.median(Bench.ratios(cpuOf(cpu, THIRTY_LEAN_COMPACT), cpuOf(cpu, THIRTY_COMPACT))));
+        values.put("cpu_thirty_compact_over_thirty_none", Bench.median(Bench.ratios(cpuOf(cpu, THIRTY_COMPACT), cpuOf(cpu, THIRTY_NONE))));
         values.put("target_ratio", TARGET_RATIO);
         values.put("target_met", Bench.median(threeOverThirty) <= TARGET_RATIO);
         values.put("target_met_compact", Bench.median(threeOverCompact) <= TARGET_RATIO);
@@ -255,29 +253,6 @@ class ConsultantTokenBench {
 
     private static double[] cpuOf(Map<String, List<Double>> cpu, String setup) {
         return cpu.get(setup).stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The setups in the order of this round, rotated each round (A B C, B C A, C A B, …). */
-    private static List<String> order(List<String> names, int round) {
-        List<String> order = new ArrayList<>(names);
-        Collections.rotate(order, -((round - 1) % names.size()));
-        return order;
-    }
-
-    private static double[] ratios(double[] a, double[] b) {
-        double[] ratios = new double[a.length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = a[i] / b[i];
-        }
-        return ratios;
-    }
-
-    private static double min(double[] values) {
-        return Arrays.stream(values).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 
     // ------------------------------------------------------------------ the people

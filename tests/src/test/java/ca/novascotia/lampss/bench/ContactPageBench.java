@@ -107,12 +107,12 @@ class ContactPageBench {
             contactPages(api, big, size, null, requests, "-");
         }
         LampssApi operationsSupport = people.operationsSupport(Fixture.unique("ops"));
-        searches(api, operationsSupport, big, organizations, requests / 4, "present");
+        searches(api, operationsSupport, big, organizations, requests, "present");
         if (BenchServerConfig.onPostgres()) {
             // The same searches without changelog 0.6.0's trigram indexes, in the same run.
             ScaleSeed.dropIndex("idx_lampss_user_search");
             ScaleSeed.dropIndex("idx_lampss_organization_name");
-            searches(api, operationsSupport, big, organizations, requests / 4, "dropped");
+            searches(api, operationsSupport, big, organizations, requests, "dropped");
         }
         me(people.signInAs(userId(consultantName)), requests / 4);
         auditPages(api, big, requests / 4);
@@ -148,8 +148,12 @@ class ContactPageBench {
      */
     private void searches(LampssApi api, LampssApi operationsSupport, String big, int organizations, int requests, String indexes) {
         String label = BenchServerConfig.onPostgres() ? indexes : "-";
-        contactPages(api, big, 20, "tremblay", requests, label);
-        contactPages(api, big, 20, "contact-2345%40", requests, label);
+        // PostgreSQL plans a statement's first executions on each pooled connection with the values
+        // (custom plans), later ones once for all (a generic plan): so that both phases meet custom plans,
+        // the second asks for every state, a statement of its own (the big organization has no inactive contact).
+        String states = "dropped".equals(indexes) ? "&activeOnly=false" : "";
+        contactPages(api, big, 20, "tremblay" + states, requests, label);
+        contactPages(api, big, 20, "contact-2345%40" + states, requests, label);
         organizationSearch(operationsSupport, organizations, requests, label);
     }
 
