@@ -9,12 +9,8 @@ import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.Jwt;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +29,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * (e) The token endpoint (refresh-token grant) for a consultant active in 30 organizations with 6
@@ -141,7 +136,7 @@ class ConsultantTokenBench {
             setups.add(oneOrganization);
         } else {
             Bench.report(FILE, "consultant-skipped", Bench.values("setup", THIRTY_ONE_ORG, "status", probe.statusCode(),
-                    "reason", String.valueOf(read(probe.body()).get("error")).replace(' ', '_')));
+                    "reason", String.valueOf(TokenRequests.read(probe.body()).get("error")).replace(' ', '_')));
         }
 
         Map<String, List<Supplier<HttpRequest>>> load = new LinkedHashMap<>();
@@ -346,7 +341,7 @@ class ConsultantTokenBench {
     /** Each setup's tokens say what they should (the refreshed ones too); their sizes are reported. */
     @SuppressWarnings("unchecked")
     private void check(Setup setup, Map<String, Object> signIn, String refreshBody) {
-        Map<String, Object> refreshed = read(refreshBody);
+        Map<String, Object> refreshed = TokenRequests.read(refreshBody);
         String accessToken = (String) refreshed.get("access_token");
         assertNotNull(accessToken, refreshBody);
         Map<String, Object> claims = Jwt.payload(accessToken);
@@ -401,10 +396,10 @@ class ConsultantTokenBench {
             response = Load.send(tokenRequest(setup.clientId(), Map.of("grant_type", "password",
                     "username", setup.username(), "password", People.PASSWORD, "scope", setup.scope())));
             if (response.statusCode() == 200) {
-                return read(response.body());
+                return TokenRequests.read(response.body());
             }
             Bench.report(FILE, "consultant-sign-in-retry", Bench.values("setup", setup.name(), "status", response.statusCode(),
-                    "error", String.valueOf(read(response.body()).get("error"))));
+                    "error", String.valueOf(TokenRequests.read(response.body()).get("error"))));
             sleep(1000);
         }
         throw new AssertionError(response.statusCode() + " " + response.body());
@@ -422,26 +417,7 @@ class ConsultantTokenBench {
     }
 
     private HttpRequest tokenRequest(String clientId, Map<String, String> form) {
-        Map<String, String> withClient = new LinkedHashMap<>(form);
-        withClient.put("client_id", clientId);
-        withClient.put("client_secret", SECRET);
-        StringBuilder body = new StringBuilder();
-        withClient.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(enc(key)).append('=').append(enc(value)));
-        return HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return TokenRequests.form(realm.getBaseUrl(), clientId, SECRET, form);
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String json) {
-        try {
-            return JsonSerialization.readValue(json, Map.class);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
-    }
 }

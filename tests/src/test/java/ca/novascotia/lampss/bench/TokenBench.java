@@ -9,11 +9,8 @@ import ca.novascotia.lampss.it.api.Jwt;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -343,32 +340,13 @@ class TokenBench {
         HttpResponse<String> response = Load.send(tokenRequest(setup, Map.of("grant_type", "password", "username", username,
                 "password", People.PASSWORD, "scope", scope)));
         assertEquals(200, response.statusCode(), response.body());
-        return read(response.body());
+        return TokenRequests.read(response.body());
     }
 
     private HttpRequest tokenRequest(String setup, Map<String, String> form) {
-        Map<String, String> withClient = new LinkedHashMap<>(form);
-        withClient.put("client_id", "bench-" + setup);
-        withClient.put("client_secret", SECRET);
-        StringBuilder body = new StringBuilder();
-        withClient.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&").append(enc(key)).append('=').append(enc(value)));
-        return HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return TokenRequests.form(realm.getBaseUrl(), "bench-" + setup, SECRET, form);
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String json) {
-        try {
-            return JsonSerialization.readValue(json, Map.class);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
-    }
 
     private static Map<String, Object> payload(String jwt) {
         return Jwt.payload(jwt);
