@@ -84,8 +84,9 @@ public final class Contacts {
         Loaded contact = load(group, userId);
         Set<SecurityProfile> current = contact.view().profiles();
         Set<SecurityProfile> aside = contact.view().profilesSetAside();
-        Set<SecurityProfile> added = difference(wanted == null ? current : wanted, current);
-        Set<SecurityProfile> removed = difference(current, wanted == null ? current : wanted);
+        Set<SecurityProfile> after = wanted == null ? current : wanted;
+        Set<SecurityProfile> added = difference(after, current);
+        Set<SecurityProfile> removed = difference(current, after);
         Set<SecurityProfile> takenBack = difference(aside, keptAside == null ? aside : keptAside);
         if (keptAside != null && !aside.containsAll(keptAside)) {
             throw new DomainException(Reason.INVALID_STATE_TRANSITION, "profilesSetAside",
@@ -109,11 +110,7 @@ public final class Contacts {
                     work.memberships.ofUser(userId).stream().map(MembershipEntity::getOrganizationId).toList());
             changeDetails(contact.person(), details);
         }
-        Set<SecurityProfile> held = EnumSet.noneOf(SecurityProfile.class);
-        held.addAll(current);
-        held.removeAll(removed);
-        held.addAll(added);
-        new AccessNotices(work).changed(contact, held, false);
+        new AccessNotices(work).changed(contact, after, false);
         added.forEach(profile -> work.profiles.give(contact.row(), contact.person(), group, profile));
         removed.forEach(profile -> work.profiles.take(contact.row(), contact.person(), group, profile));
         work.profiles.dropAside(contact.row(), takenBack);

@@ -81,10 +81,6 @@ public record Invitation(String id, String organizationId, String userId, State 
         }
     }
 
-    /**
-     * Whether a page may be where an accepted invitation lands: an absolute {@code http(s)} URL with
-     * a host (a relative or scripted URL would be an open door once signed in).
-     */
     /** The most an email's "whom to ask" line may hold (a team, an address and a phone number fit easily). */
     public static final int MAX_EMAIL_HELP_LENGTH = 300;
 
@@ -94,6 +90,10 @@ public record Invitation(String id, String organizationId, String userId, State 
                 && text.codePoints().noneMatch(c -> Fields.misleading(c, false));
     }
 
+    /**
+     * Whether a page may be where an accepted invitation lands: an absolute {@code http(s)} URL with
+     * a host (a relative or scripted URL would be an open door once signed in).
+     */
     public static boolean acceptableLandingUrl(String text) {
         if (text == null || !(text.startsWith("https://") || text.startsWith("http://"))) {
             return false;
