@@ -15,7 +15,8 @@ import org.keycloak.Config;
  */
 public record LampssSettings(String profilesClient, String organizationsGroup, String operationsSupportRole,
                              boolean queryCountHeader, int invitationCleanupSeconds, Set<String> apiClients,
-                             int invitationsPerHour) {
+                             int invitationsPerHour, int onboardingPollSeconds, int onboardingLeaseSeconds,
+                             int onboardingMaxRows) {
 
     public static final String SPI = "realm-restapi-extension";
     public static final String PROVIDER = "lampss";
@@ -31,10 +32,16 @@ public record LampssSettings(String profilesClient, String organizationsGroup, S
     public static final String API_CLIENTS = "api-clients";
     /** At most this many invitation emails per person and organization in any hour. */
     public static final String INVITATIONS_PER_HOUR = "invitations-per-hour";
+    /** Seconds between two looks of each node for onboarding work (a job to apply, invitations due). */
+    public static final String ONBOARDING_POLL_INTERVAL = "onboarding-poll-interval";
+    /** Seconds a node holds an onboarding job without renewing; then another node takes it over. */
+    public static final String ONBOARDING_LEASE = "onboarding-lease";
+    /** Rows one onboarding file may hold. */
+    public static final String ONBOARDING_MAX_ROWS = "onboarding-max-rows";
 
     /** The defaults, which are also the names realm-config ships. */
     public static final LampssSettings DEFAULTS = new LampssSettings("lampss", "organizations", "operations-support", false, 900,
-            Set.of("lampss-console"), InvitationRate.DEFAULT_PER_HOUR);
+            Set.of("lampss-console"), InvitationRate.DEFAULT_PER_HOUR, 5, 60, 100_000);
 
     /** Client ids, group and role names: printable, no slashes (group paths), no surrounding blanks. */
     private static final Pattern NAME = Pattern.compile("[^/\\s][^/]{0,253}[^/\\s]|[^/\\s]");
@@ -59,7 +66,10 @@ public record LampssSettings(String profilesClient, String organizationsGroup, S
                 readFlag(scope, QUERY_COUNT_HEADER, DEFAULTS.queryCountHeader()),
                 readWhole(scope, INVITATION_CLEANUP_INTERVAL, DEFAULTS.invitationCleanupSeconds(), 86400),
                 readNames(scope, API_CLIENTS, DEFAULTS.apiClients()),
-                readWhole(scope, INVITATIONS_PER_HOUR, DEFAULTS.invitationsPerHour(), 1000));
+                readWhole(scope, INVITATIONS_PER_HOUR, DEFAULTS.invitationsPerHour(), 1000),
+                readWhole(scope, ONBOARDING_POLL_INTERVAL, DEFAULTS.onboardingPollSeconds(), 3600),
+                readWhole(scope, ONBOARDING_LEASE, DEFAULTS.onboardingLeaseSeconds(), 3600),
+                readWhole(scope, ONBOARDING_MAX_ROWS, DEFAULTS.onboardingMaxRows(), 1_000_000));
     }
 
     private static int readWhole(Config.Scope scope, String key, int fallback, int max) {

@@ -46,6 +46,22 @@ public final class ContactInvitations {
         return work.done(contact.view());
     }
 
+    /**
+     * Sends the invitation of a contact added without one (an onboarding job's, once released):
+     * false, and nothing sent, if they are no longer invited or already have a pending invitation.
+     */
+    public boolean sendWaiting(GroupModel group, String userId) {
+        Contacts.Loaded contact = work.contacts().load(group, userId);
+        work.require(Action.ADD_CONTACT, Target.of(contact.organization()));
+        if (contact.member().state() != MembershipState.INVITED || work.stored.pending(group.getId(), userId).isPresent()) {
+            return false;
+        }
+        invite(group, contact.person(), null, false);
+        work.audit.record(group.getId(), AccessChange.INVITATION_SENT, contact.person(), null, contact.view().snapshot());
+        work.done(null);
+        return true;
+    }
+
     /** Withdraws the pending invitation: its link stops working; the contact stays, invited, until re-sent or deactivated. */
     public Contact revoke(GroupModel group, String userId) {
         Contacts.Loaded contact = work.contacts().load(group, userId);

@@ -51,6 +51,15 @@ public final class Contacts {
      * profiles the guide gives them.
      */
     public Contact add(GroupModel group, ContactDetails details, Set<SecurityProfile> wanted, String message) {
+        return add(group, details, wanted, message, true);
+    }
+
+    /**
+     * As {@link #add(GroupModel, ContactDetails, Set, String)}; with {@code inviteNow} false the
+     * contact waits, invited, without an invitation until {@link ContactInvitations#sendWaiting} (an
+     * onboarding job's invitations, held or throttled).
+     */
+    public Contact add(GroupModel group, ContactDetails details, Set<SecurityProfile> wanted, String message, boolean inviteNow) {
         Organization organization = Organizations.toDomain(group);
         work.require(Action.ADD_CONTACT, Target.of(organization));
         wanted.forEach(profile -> work.require(Action.GRANT_PROFILE, Target.newContact(organization, profile)));
@@ -66,7 +75,9 @@ public final class Contacts {
         granted.forEach(profile -> work.profiles.give(row, person, group, profile));
         work.memberships.save(row, membership, work.caller.id());
         work.people.syncSignIn(person);
-        work.invitations().invite(group, person, message, true);
+        if (inviteNow) {
+            work.invitations().invite(group, person, message, true);
+        }
         Contact added = work.find(group.getId(), person.getId());
         work.audit.record(group.getId(), AccessChange.CONTACT_ADDED, person, null, added.snapshot());
         return work.done(added);

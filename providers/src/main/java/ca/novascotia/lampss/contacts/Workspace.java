@@ -10,6 +10,7 @@ import ca.novascotia.lampss.model.ContactDirectory;
 import ca.novascotia.lampss.model.LampssRealm;
 import ca.novascotia.lampss.model.MemberProfiles;
 import ca.novascotia.lampss.model.Memberships;
+import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.model.People;
 import ca.novascotia.lampss.model.ProfileGrants;
 import org.keycloak.models.KeycloakSession;
@@ -30,7 +31,9 @@ public final class Workspace implements AutoCloseable {
 
     final LampssRealm lampss;
     final Caller caller;
+    final Organizations organizations;
     final Memberships memberships;
+    final ProfileGrants grants;
     final MemberProfiles profiles;
     final People people;
     final ContactDirectory directory;
@@ -42,7 +45,8 @@ public final class Workspace implements AutoCloseable {
     public Workspace(LampssRealm lampss, Caller caller) {
         this.lampss = lampss;
         this.caller = caller;
-        ProfileGrants grants = new ProfileGrants(lampss);
+        this.grants = new ProfileGrants(lampss);
+        this.organizations = new Organizations(lampss);
         this.memberships = new Memberships(lampss);
         this.profiles = new MemberProfiles(grants);
         this.people = new People(lampss, memberships);
@@ -68,6 +72,10 @@ public final class Workspace implements AutoCloseable {
 
     public Contacts contacts() {
         return new Contacts(this);
+    }
+
+    public OrganizationChanges organizationChanges() {
+        return new OrganizationChanges(this);
     }
 
     public ContactInvitations invitations() {

@@ -84,6 +84,13 @@ public enum Module {
      *
      * @throws DomainException {@link Reason#UNKNOWN_MODULE}, naming the accepted codes
      */
+    /** The modules with these codes. */
+    public static java.util.Set<Module> fromCodes(java.util.Collection<String> codes) {
+        java.util.Set<Module> modules = java.util.EnumSet.noneOf(Module.class);
+        codes.forEach(code -> modules.add(fromCode(code)));
+        return modules;
+    }
+
     public static Module fromCode(String code) {
         String wanted = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())

@@ -234,6 +234,13 @@ public enum SecurityProfile {
      *
      * @throws DomainException {@link Reason#UNKNOWN_PROFILE}, naming the accepted role names
      */
+    /** The profiles with these role names. */
+    public static Set<SecurityProfile> fromRoleNames(java.util.Collection<String> roleNames) {
+        Set<SecurityProfile> profiles = java.util.EnumSet.noneOf(SecurityProfile.class);
+        roleNames.forEach(name -> profiles.add(fromRoleName(name)));
+        return profiles;
+    }
+
     public static SecurityProfile fromRoleName(String roleName) {
         return Arrays.stream(values())
                 .filter(profile -> profile.roleName.equals(roleName))

@@ -19,6 +19,7 @@ public final class LampssMetrics {
     static final String INVITATIONS_REFUSED = "lampss.invitations.refused";
     static final String DELEGATION_REFUSALS = "lampss.delegation.refusals";
     static final String NOTICES = "lampss.notices";
+    static final String ONBOARDING_ROWS = "lampss.onboarding.rows";
     static final String ACCESS_REVIEW_STATEMENTS = "lampss.access.review.statements";
 
     private LampssMetrics() {
@@ -27,6 +28,11 @@ public final class LampssMetrics {
     /** A notice email to a person (e.g. {@code access-changed}): {@code sent}, or {@code failed} (the change stands). */
     public static void notice(String realm, String kind, boolean sent) {
         counter(NOTICES, "Notice emails to people", "realm", realm, "kind", kind, "outcome", sent ? "sent" : "failed").increment();
+    }
+
+    /** A row of an onboarding job was applied ({@code APPLIED}, {@code UNCHANGED}) or failed ({@code FAILED}). */
+    public static void onboardingRow(String realm, String outcome) {
+        counter(ONBOARDING_ROWS, "Onboarding rows done", "realm", realm, "outcome", outcome).increment();
     }
 
     /** An invitation email went out (a new contact, or a re-send). */

@@ -89,6 +89,23 @@ public final class Organizations {
         return new Page<>(items, total, first, max);
     }
 
+    /** The organizations with these numbers, by number: two queries for any number of them. */
+    public Map<String, Organization> byNumbers(Collection<String> numbers) {
+        Map<String, Organization> found = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return found;
+        }
+        List<Object[]> rows = lampss.em().createQuery("select g.id, g.name from GroupEntity g where g.parentId = :root"
+                        + " and g.name in :numbers", Object[].class)
+                .setParameter("root", lampss.organizationsRoot().getId())
+                .setParameter("numbers", numbers)
+                .getResultList();
+        Map<String, Map<String, List<String>>> attributes = attributesOf(rows.stream().map(row -> (String) row[0]).toList());
+        rows.forEach(row -> found.put((String) row[1],
+                fromAttributes((String) row[0], (String) row[1], attributes.getOrDefault((String) row[0], Map.of()))));
+        return found;
+    }
+
     private <T> TypedQuery<T> bind(TypedQuery<T> query, String search, Collection<String> onlyIds) {
         query.setParameter("root", lampss.organizationsRoot().getId());
         if (onlyIds != null) {
@@ -113,6 +130,17 @@ public final class Organizations {
                         .computeIfAbsent((String) row[1], name -> new ArrayList<>())
                         .add((String) row[2]));
         return result;
+    }
+
+    /** The organization as the API shows it and the audit trail records it. */
+    public static Map<String, Object> snapshot(Organization organization) {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("id", organization.id());
+        json.put("nameEn", organization.nameEn());
+        json.put("nameFr", organization.nameFr());
+        json.put("externalNumber", organization.externalNumber());
+        json.put("modules", organization.modules().stream().map(Module::code).toList());
+        return json;
     }
 
     public static Organization toDomain(GroupModel group) {

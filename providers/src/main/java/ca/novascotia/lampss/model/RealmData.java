@@ -101,6 +101,9 @@ public final class RealmData {
 
     /** Deletes our rows of a realm being removed, so that its ids leave nothing behind. */
     public static void forget(EntityManager em, String realmId) {
+        em.createQuery("delete from OnboardingRowEntity r where r.jobId in"
+                + " (select j.id from OnboardingJobEntity j where j.realmId = :realm)").setParameter("realm", realmId).executeUpdate();
+        em.createQuery("delete from OnboardingJobEntity j where j.realmId = :realm").setParameter("realm", realmId).executeUpdate();
         for (String entity : List.of("MembershipEntity", "InvitationEntity", "AuditEntryEntity")) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm").setParameter("realm", realmId).executeUpdate();
         }

@@ -48,6 +48,11 @@ public class LampssRealmResource implements RealmResourceProvider {
         return new RealmImportResource(session, settings);
     }
 
+    @Path("onboarding")
+    public OnboardingResource onboarding() {
+        return new OnboardingResource(session, settings);
+    }
+
     @Path("consistency")
     public ConsistencyResource consistency() {
         return new ConsistencyResource(session, settings);

@@ -1,6 +1,7 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.invitation.cleanup.InvitationCleanup;
+import ca.novascotia.lampss.onboarding.OnboardingWorker;
 import ca.novascotia.lampss.keycloakadmin.IdentityAdminChanges;
 import ca.novascotia.lampss.model.RealmData;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -25,6 +26,8 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
     public static final String ID = "lampss";
 
     private LampssSettings settings;
+    /** This node's onboarding worker, once the database is migrated. */
+    private volatile OnboardingWorker onboarding;
 
     @Override
     public void init(Config.Scope config) {
@@ -42,6 +45,7 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 InvitationCleanup.schedule(factory, settings.invitationCleanupSeconds());
+                onboarding = OnboardingWorker.start(factory, settings);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 // Our rows hang on the realm by id only: they go with it, in the same transaction.
                 RealmData.forget(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager(),
@@ -54,6 +58,9 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
 
     @Override
     public void close() {
+        if (onboarding != null) {
+            onboarding.stop();
+        }
     }
 
     @Override

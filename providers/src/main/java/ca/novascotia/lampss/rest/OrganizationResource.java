@@ -1,16 +1,11 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
-import ca.novascotia.lampss.domain.AccessChange;
 import ca.novascotia.lampss.domain.Action;
-import ca.novascotia.lampss.domain.ModuleChange;
 import ca.novascotia.lampss.domain.Organization;
-import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.domain.Target;
 import ca.novascotia.lampss.invitation.Invitations;
-import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.model.Organizations;
-import ca.novascotia.lampss.store.MembershipEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -63,12 +58,8 @@ public class OrganizationResource {
             if (body.has("modules") && !before.withModules(Inputs.modules(body.texts("modules"))).equals(before)) {
                 throw ApiException.badRequest("READ_ONLY_FIELD", "modules");
             }
-            Organization after = before.withNames(body.text("nameEn"), body.text("nameFr"));
-            if (!after.equals(before)) {
-                request.organizations.update(after);
-                request.audit.record(organizationId, AccessChange.ORGANIZATION_UPDATED, null,
-                        Views.organization(before), Views.organization(after));
-            }
+            Organization after = request.work.organizationChanges().rename(request.organizationGroup(organizationId),
+                    body.text("nameEn"), body.text("nameFr"));
             return Response.ok(Views.organization(after)).build();
         });
     }
@@ -84,23 +75,14 @@ public class OrganizationResource {
     public Response changeModules(String json) {
         return Api.run(session, settings, request -> {
             GroupModel group = request.organizationGroup(organizationId);
-            Organization before = Organizations.toDomain(group);
-            request.require(Action.CHANGE_MODULES, Target.of(before));
+            // Asked before the body is read, so that someone without the right is told so first.
+            request.require(Action.CHANGE_MODULES, Target.of(Organizations.toDomain(group)));
             Bodies body = Bodies.parse(json, Set.of("modules"));
             if (!body.has("modules")) {
                 throw ApiException.badRequest("REQUIRED_FIELD_MISSING", "modules");
             }
-            ModuleChange change = ModuleChange.of(before, Inputs.modules(body.texts("modules")));
-            if (change.after().equals(before)) {
-                return Response.ok(Views.organization(before)).build();
-            }
-            request.organizations.update(change.after());
-            change.profilesToRevoke().forEach(profile -> request.grants.revokeFromAll(group, profile));
-            request.memberships.dropHeld(organizationId, change.profilesToRevoke());
-            givePrimaryContact(request, group, change.profilesForPrimaryContact());
-            request.audit.record(organizationId, AccessChange.MODULES_CHANGED, null,
-                    Views.organization(before), Views.organization(change.after()));
-            return Response.ok(Views.organization(change.after())).build();
+            Organization after = request.work.organizationChanges().changeModules(group, Inputs.modules(body.texts("modules")));
+            return Response.ok(Views.organization(after)).build();
         });
     }
 
@@ -153,15 +135,5 @@ public class OrganizationResource {
     @Path("primary-contact")
     public PrimaryContactResource primaryContact() {
         return new PrimaryContactResource(session, settings, organizationId);
-    }
-
-    private static void givePrimaryContact(Request request, GroupModel group, Set<SecurityProfile> profiles) {
-        if (profiles.isEmpty()) {
-            return;
-        }
-        request.memberships.primaryOf(group.getId())
-                .filter(primary -> Memberships.toDomain(primary).state().canReceiveProfiles())
-                .ifPresent(primary -> request.people.byId(primary.getUserId()).ifPresent(user ->
-                        profiles.forEach(profile -> request.profiles.give(primary, user, group, profile))));
     }
 }

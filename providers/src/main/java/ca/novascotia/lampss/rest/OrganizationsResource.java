@@ -1,7 +1,6 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
-import ca.novascotia.lampss.domain.AccessChange;
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Organization;
 import ca.novascotia.lampss.domain.Target;
@@ -62,8 +61,7 @@ public class OrganizationsResource {
             if (request.organizations.numberInUse(draft.externalNumber())) {
                 throw ApiException.conflict("ORGANIZATION_NUMBER_IN_USE", "externalNumber");
             }
-            Organization created = request.organizations.create(draft);
-            request.audit.record(created.id(), AccessChange.ORGANIZATION_CREATED, null, null, Views.organization(created));
+            Organization created = request.work.organizationChanges().create(draft);
             return Response.created(location(created.id())).entity(Views.organization(created)).build();
         });
     }

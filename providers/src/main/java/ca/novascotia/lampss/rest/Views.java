@@ -1,9 +1,9 @@
 package ca.novascotia.lampss.rest;
 
-import ca.novascotia.lampss.domain.Module;
 import ca.novascotia.lampss.domain.Organization;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.model.Contact;
+import ca.novascotia.lampss.model.Organizations;
 import ca.novascotia.lampss.model.Page;
 import ca.novascotia.lampss.store.AuditEntryEntity;
 import ca.novascotia.lampss.store.InvitationEntity;
@@ -24,13 +24,7 @@ final class Views {
     }
 
     static Map<String, Object> organization(Organization organization) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", organization.id());
-        json.put("nameEn", organization.nameEn());
-        json.put("nameFr", organization.nameFr());
-        json.put("externalNumber", organization.externalNumber());
-        json.put("modules", organization.modules().stream().map(Module::code).toList());
-        return json;
+        return Organizations.snapshot(organization);
     }
 
     static Map<String, Object> contact(Contact contact) {

@@ -10,7 +10,8 @@ public class LampssEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(MembershipEntity.class, AuditEntryEntity.class, InvitationEntity.class);
+        return List.of(MembershipEntity.class, AuditEntryEntity.class, InvitationEntity.class,
+                OnboardingJobEntity.class, OnboardingRowEntity.class);
     }
 
     @Override

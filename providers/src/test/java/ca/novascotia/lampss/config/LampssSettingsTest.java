@@ -49,7 +49,7 @@ class LampssSettingsTest {
     void unsetOptionsTakeTheirDocumentedDefaults() {
         LampssSettings settings = LampssSettings.from(new Config.SystemPropertiesScope(PREFIX));
 
-        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false, 900, java.util.Set.of("lampss-console"), 5), settings);
+        assertEquals(new LampssSettings("lampss", "organizations", "operations-support", false, 900, java.util.Set.of("lampss-console"), 5, 5, 60, 100_000), settings);
     }
 
     @Test

@@ -30,6 +30,9 @@ public class LampssServerConfig implements KeycloakServerConfig {
                 .option("spi-realm-restapi-extension--lampss--query-count-header", "true")
                 // The invitation clean-up runs every 2 s, so a test can watch it mark an invitation expired.
                 .option("spi-realm-restapi-extension--lampss--invitation-cleanup-interval", "2")
+                // Onboarding workers look for work every second and take over a job left for 5 s.
+                .option("spi-realm-restapi-extension--lampss--onboarding-poll-interval", "1")
+                .option("spi-realm-restapi-extension--lampss--onboarding-lease", "5")
                 .option("spi-realm-restapi-extension--lampss--api-clients", API_CLIENTS);
     }
 }

@@ -62,6 +62,13 @@ public final class LampssApi {
         return execute(request);
     }
 
+    /** A file as the body, with its own content type, answered in {@code accept}. */
+    public Reply sendFile(String path, String contentType, byte[] file, String accept) {
+        HttpRequest.Builder request = request(path).setHeader("Content-Type", contentType).setHeader("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        return execute(request);
+    }
+
     public Reply send(String method, String path, Object body) {
         try {
             return sendRaw(method, path, body == null ? null : JsonSerialization.writeValueAsString(body));

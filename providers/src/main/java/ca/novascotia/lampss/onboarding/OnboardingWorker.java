@@ -1,0 +1,288 @@
+package ca.novascotia.lampss.onboarding;
+
+import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.contacts.Caller;
+import ca.novascotia.lampss.contacts.Workspace;
+import ca.novascotia.lampss.domain.DomainException;
+import ca.novascotia.lampss.metrics.LampssMetrics;
+import ca.novascotia.lampss.model.Actors;
+import ca.novascotia.lampss.model.LampssRealm;
+import ca.novascotia.lampss.model.Memberships;
+import ca.novascotia.lampss.store.OnboardingJobEntity;
+import ca.novascotia.lampss.store.OnboardingRowEntity;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+/**
+ * Applies onboarding jobs in the background, on every node, one job at a time per node and each job
+ * on one node at a time: a node takes a job by writing its lease in the job's row (a conditional
+ * update, so two nodes cannot both take it), renews it with every batch, and another node takes over
+ * a job whose lease ran out (its node stopped or was lost). A batch of rows is one transaction with
+ * the job's counters, so a job resumes exactly after its last committed batch; a batch that fails is
+ * applied again row by row, so one bad row fails alone.
+ */
+public final class OnboardingWorker {
+
+    private static final Logger LOG = Logger.getLogger(OnboardingWorker.class);
+    /** Rows (or invitations) per transaction. */
+    static final int BATCH = 50;
+    /** This node, in job leases. */
+    private static final String NODE = UUID.randomUUID().toString();
+
+    private final KeycloakSessionFactory factory;
+    private final LampssSettings settings;
+    private ScheduledExecutorService executor;
+
+    private OnboardingWorker(KeycloakSessionFactory factory, LampssSettings settings) {
+        this.factory = factory;
+        this.settings = settings;
+    }
+
+    /** Called once at start-up on every node, after the database is migrated. */
+    public static OnboardingWorker start(KeycloakSessionFactory factory, LampssSettings settings) {
+        OnboardingWorker worker = new OnboardingWorker(factory, settings);
+        worker.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lampss-onboarding");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = settings.onboardingPollSeconds();
+        worker.executor.scheduleWithFixedDelay(worker::drain, poll, poll, TimeUnit.SECONDS);
+        return worker;
+    }
+
+    public void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Works on the jobs this node can take until none has work left for now. */
+    private void drain() {
+        try {
+            String job;
+            while ((job = KeycloakModelUtils.runJobInTransactionWithResult(factory, this::take)) != null) {
+                while (step(job)) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("onboarding worker: will try again", failure);
+        }
+    }
+
+    /** A job with work to do now whose lease is free or ours, leased to this node; or null. */
+    private String take(KeycloakSession session) {
+        EntityManager em = em(session);
+        long now = Time.currentTimeMillis();
+        List<OnboardingJobEntity> candidates = em.createQuery("select j from OnboardingJobEntity j"
+                        + " where j.state in ('APPLYING', 'SENDING') and (j.leaseUntil < :now or j.leaseOwner = :node)"
+                        + " order by j.createdAt", OnboardingJobEntity.class)
+                .setParameter("now", now).setParameter("node", NODE).setMaxResults(10).getResultList();
+        for (OnboardingJobEntity job : candidates) {
+            if ((OnboardingJobs.APPLYING.equals(job.getState()) || due(job, now) > 0) && lease(em, job.getId(), now)) {
+                return job.getId();
+            }
+        }
+        return null;
+    }
+
+    /** Takes or renews the lease; false if another node holds it. */
+    private boolean lease(EntityManager em, String jobId, long now) {
+        return em.createQuery("update OnboardingJobEntity j set j.leaseOwner = :node, j.leaseUntil = :until"
+                        + " where j.id = :id and (j.leaseUntil < :now or j.leaseOwner = :node)")
+                .setParameter("node", NODE).setParameter("until", now + settings.onboardingLeaseSeconds() * 1000L)
+                .setParameter("id", jobId).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    /** One batch of the job; false when it has nothing more to do now (or the lease was lost). */
+    private boolean step(String jobId) {
+        List<Integer> lines = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> nextLines(session, jobId));
+        if (lines == null || lines.isEmpty()) {
+            return false;
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, lines));
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf(batchFailed, "onboarding job %s: a batch failed, applying its rows one by one", jobId);
+            for (Integer line : lines) {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, List.of(line)));
+                } catch (RuntimeException rowFailed) {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> fail(session, jobId, line, rowFailed));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The lines of the next batch: rows to apply, else invitations due; renews the lease. */
+    private List<Integer> nextLines(KeycloakSession session, String jobId) {
+        EntityManager em = em(session);
+        long now = Time.currentTimeMillis();
+        OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
+        if (job == null || !lease(em, jobId, now)) {
+            return null;
+        }
+        if (OnboardingJobs.APPLYING.equals(job.getState())) {
+            return em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job and r.outcome = 'PENDING'"
+                            + " order by r.organizationLine, r.primaryRank, r.line", Integer.class)
+                    .setParameter("job", jobId).setMaxResults(BATCH).getResultList();
+        }
+        int due = due(job, now);
+        if (!OnboardingJobs.SENDING.equals(job.getState()) || due <= 0) {
+            return null;
+        }
+        return em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job and r.invitation = 'WAITING'"
+                        + " order by r.line", Integer.class)
+                .setParameter("job", jobId).setMaxResults(Math.min(due, BATCH)).getResultList();
+    }
+
+    /** Invitations the job may send now: all waiting, or its rate per minute since sending began. */
+    static int due(OnboardingJobEntity job, long now) {
+        if (job.getSendFrom() == null || job.getInvitationsWaiting() == 0) {
+            return 0;
+        }
+        if (job.getRatePerMinute() == 0) {
+            return job.getInvitationsWaiting();
+        }
+        long allowed = 1 + (now - job.getSendFrom()) * job.getRatePerMinute() / 60_000L;
+        return (int) Math.max(0, Math.min(job.getInvitationsWaiting(), allowed - (job.getInvitationsSent() - job.getSentBeforeWindow())));
+    }
+
+    private void work(KeycloakSession session, String jobId, List<Integer> lines) {
+        EntityManager em = em(session);
+        OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
+        RealmModel realm = session.realms().getRealm(job.getRealmId());
+        try (Workspace work = workspace(session, realm, job)) {
+            RowApplier applier = new RowApplier(work, new LampssRealm(session, realm, settings));
+            boolean applying = OnboardingJobs.APPLYING.equals(job.getState());
+            for (Integer line : lines) {
+                OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
+                if (applying) {
+                    applied(job, row, applier.apply(row), realm.getName());
+                } else {
+                    sent(job, row, work, realm);
+                }
+            }
+        }
+        OnboardingJobs.settle(job);
+    }
+
+    private static void applied(OnboardingJobEntity job, OnboardingRowEntity row, String outcome, String realmName) {
+        row.setOutcome(outcome);
+        job.setRowsDone(job.getRowsDone() + 1);
+        if (OnboardingJobs.WAITING.equals(row.getInvitation())) {
+            job.setInvitationsWaiting(job.getInvitationsWaiting() + 1);
+        }
+        LampssMetrics.onboardingRow(realmName, outcome);
+    }
+
+    private static void sent(OnboardingJobEntity job, OnboardingRowEntity row, Workspace work, RealmModel realm) {
+        boolean sent = row.getOrganizationId() != null && realm.getGroupById(row.getOrganizationId()) != null
+                && work.invitations().sendWaiting(realm.getGroupById(row.getOrganizationId()), row.getUserId());
+        row.setInvitation(sent ? OnboardingJobs.SENT : OnboardingJobs.NOT_SENT);
+        job.setInvitationsWaiting(job.getInvitationsWaiting() - 1);
+        job.setInvitationsSent(job.getInvitationsSent() + (sent ? 1 : 0));
+    }
+
+    /** A row that failed alone: recorded with the rule that refused it, and counted; the job goes on. */
+    private void fail(KeycloakSession session, String jobId, int line, RuntimeException failure) {
+        EntityManager em = em(session);
+        OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
+        OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
+        RealmModel realm = session.realms().getRealm(job.getRealmId());
+        DomainException refused = failure instanceof DomainException domain ? domain : null;
+        String code = refused != null ? refused.reason().name() : failure.getClass().getSimpleName().equals("NotFound")
+                ? "NOT_FOUND" : "APPLY_FAILED";
+        if (refused == null) {
+            LOG.warnf(failure, "onboarding job %s, line %d failed", jobId, line);
+        }
+        if (OnboardingJobs.APPLYING.equals(job.getState())) {
+            row.setOutcome(OnboardingJobs.FAILED);
+            row.setCode(code);
+            row.setColumnName(refused == null ? null : columnOf(refused.field()));
+            job.setRowsDone(job.getRowsDone() + 1);
+            job.setRowsFailed(job.getRowsFailed() + 1);
+            LampssMetrics.onboardingRow(realm.getName(), OnboardingJobs.FAILED);
+        } else {
+            row.setInvitation(OnboardingJobs.NOT_SENT);
+            row.setCode(code);
+            job.setInvitationsWaiting(job.getInvitationsWaiting() - 1);
+        }
+        OnboardingJobs.settle(job);
+    }
+
+    private static String columnOf(String field) {
+        var column = ca.novascotia.lampss.domain.OnboardingColumn.ofField(field);
+        return column == null ? null : column.header();
+    }
+
+    /** The job's creator as the caller of every change, audited on the job's channel. */
+    private Workspace workspace(KeycloakSession session, RealmModel realm, OnboardingJobEntity job) {
+        session.getContext().setRealm(realm);
+        session.getContext().setConnection(LOCAL);
+        LampssRealm lampss = new LampssRealm(session, realm, settings);
+        UserModel creator = session.users().getUserById(realm, job.getCreatedBy());
+        if (creator == null || !creator.isEnabled()) {
+            throw new DomainException(ca.novascotia.lampss.domain.Reason.OPERATIONS_SUPPORT_ONLY, "the job's creator is gone");
+        }
+        AdminAuth auth = new AdminAuth(realm, null, creator,
+                realm.getClientByClientId(settings.apiClients().stream().sorted().findFirst().orElse("lampss-console")));
+        Locale locale = session.getContext().resolveLocale(creator);
+        return new Workspace(lampss, new Caller(creator, new Actors(lampss, new Memberships(lampss)).load(creator), auth, locale,
+                channel(job.getId())));
+    }
+
+    /** The audit rows' channel for a job's changes: names the job. */
+    public static String channel(String jobId) {
+        return "onboarding job " + jobId;
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Where a background change comes from, for Keycloak's admin events: this server. */
+    private static final ClientConnection LOCAL = new ClientConnection() {
+        @Override
+        public String getRemoteAddr() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public String getRemoteHost() {
+            return "localhost";
+        }
+
+        @Override
+        public int getRemotePort() {
+            return 0;
+        }
+
+        @Override
+        public String getLocalAddr() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public int getLocalPort() {
+            return 0;
+        }
+    };
+}
