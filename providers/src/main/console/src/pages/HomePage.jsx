@@ -4,7 +4,7 @@ import {
   DescriptionListTerm, Form, FormGroup, PageSection, Title,
 } from '@patternfly/react-core';
 import { organizationName, useI18n } from '../i18n';
-import { MODULES, useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
 import {
   DescribedCheckbox, ErrorAlert, Field, PageTitle, StatusAlert, missingFields, useFocusOnError,
 } from '../components';
@@ -13,7 +13,7 @@ import { useOrganization } from './OrganizationScope';
 /** Organization Home: its information and modules, editable by those allowed. */
 export function HomePage() {
   const { t, locale } = useI18n();
-  const { me, profiles } = useSession();
+  const { me, profiles, modules } = useSession();
   const { organization, access } = useOrganization();
   const mine = me.organizations.find((o) => o.id === organization.id)?.profiles || [];
   const label = (name) => profiles.find((p) => p.name === name)?.label[locale] || name;
@@ -37,7 +37,7 @@ export function HomePage() {
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('modules')}</DescriptionListTerm>
-            <DescriptionListDescription>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</DescriptionListDescription>
+            <DescriptionListDescription>{organization.modules.map((m) => moduleLabel(modules, m, locale)).join(', ')}</DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('yourProfiles')}</DescriptionListTerm>
@@ -87,8 +87,8 @@ function NamesForm() {
 }
 
 function ModulesForm() {
-  const { t } = useI18n();
-  const { api } = useSession();
+  const { t, locale } = useI18n();
+  const { api, modules: allModules } = useSession();
   const { organization, setOrganization } = useOrganization();
   const [modules, setModules] = useState(organization.modules);
   const [state, setState] = useState({ error: null, saved: false });
@@ -108,11 +108,11 @@ function ModulesForm() {
         {state.saved && <StatusAlert id="modules-saved" title={t('saved')} />}
         <ErrorAlert error={state.error} />
         <FormGroup role="group" isStack label={t('modules')} fieldId="home-modules">
-          {MODULES.map((module) => (
-            <DescribedCheckbox key={module} id={`home-module-${module}`} label={t(`module_${module}`)}
-              description={module === 'ofa' ? t('moduleAlways') : undefined}
-              isChecked={modules.includes(module)} isDisabled={module === 'ofa'}
-              onChange={(_, checked) => setModules(checked ? [...modules, module] : modules.filter((m) => m !== module))} />
+          {allModules.map(({ code, alwaysEnabled }) => (
+            <DescribedCheckbox key={code} id={`home-module-${code}`} label={moduleLabel(allModules, code, locale)}
+              description={alwaysEnabled ? t('moduleAlways') : undefined}
+              isChecked={alwaysEnabled || modules.includes(code)} isDisabled={alwaysEnabled}
+              onChange={(_, checked) => setModules(checked ? [...modules, code] : modules.filter((m) => m !== code))} />
           ))}
         </FormGroup>
         <ActionGroup><Button type="submit" id="modules-save">{t('save')}</Button></ActionGroup>

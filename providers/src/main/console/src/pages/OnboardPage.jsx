@@ -4,7 +4,7 @@ import {
   ActionGroup, Alert, Button, Form, FormGroup, FormSection, PageSection,
 } from '@patternfly/react-core';
 import { useI18n } from '../i18n';
-import { MODULES, useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
 import {
   DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields, useFocusOnError,
 } from '../components';
@@ -15,10 +15,12 @@ import {
  * organization stays created and saving again only retries the invitation.
  */
 export function OnboardPage() {
-  const { t } = useI18n();
-  const { api, me } = useSession();
+  const { t, locale } = useI18n();
+  const { api, me, modules: allModules } = useSession();
   const navigate = useNavigate();
-  const [organization, setOrganization] = useState({ nameEn: '', nameFr: '', externalNumber: '', modules: ['ofa'] });
+  const [organization, setOrganization] = useState({
+    nameEn: '', nameFr: '', externalNumber: '', modules: allModules.filter((m) => m.alwaysEnabled).map((m) => m.code),
+  });
   const [contact, setContact] = useState({ lastName: '', firstName: '', email: '', invitationMessage: '' });
   const [createdId, setCreatedId] = useState(null);
   const [error, setError] = useState(null);
@@ -79,11 +81,11 @@ export function OnboardPage() {
             <Field id="externalNumber" label={t('externalNumber')} isRequired isDisabled={!!createdId} value={organization.externalNumber}
               onChange={(v) => setOrganization({ ...organization, externalNumber: v })} error={createdId ? null : error} />
             <FormGroup role="group" isStack label={t('modules')} fieldId="modules">
-              {MODULES.map((module) => (
-                <DescribedCheckbox key={module} id={`module-${module}`} label={t(`module_${module}`)}
-                  description={module === 'ofa' ? t('moduleAlways') : undefined}
-                  isChecked={organization.modules.includes(module)} isDisabled={module === 'ofa' || !!createdId}
-                  onChange={(_, checked) => setModule(module, checked)} />
+              {allModules.map(({ code, alwaysEnabled }) => (
+                <DescribedCheckbox key={code} id={`module-${code}`} label={moduleLabel(allModules, code, locale)}
+                  description={alwaysEnabled ? t('moduleAlways') : undefined}
+                  isChecked={alwaysEnabled || organization.modules.includes(code)} isDisabled={alwaysEnabled || !!createdId}
+                  onChange={(_, checked) => setModule(code, checked)} />
               ))}
             </FormGroup>
           </FormSection>

@@ -4,13 +4,13 @@ import { PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem } from '
 import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { organizationName, useI18n } from '../i18n';
-import { useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
 import { DataTable, ErrorAlert, PageTitle, Paging } from '../components';
 
 /** The organization picker: every organization for Operations Support, one's own for others. */
 export function OrganizationsPage() {
   const { t, locale } = useI18n();
-  const { api, me } = useSession();
+  const { api, me, modules } = useSession();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState({ first: 0, max: 20 });
   const [result, setResult] = useState(null);
@@ -58,7 +58,7 @@ export function OrganizationsPage() {
                   <Td dataLabel={t('colName')}>
                     <Link to={`/o/${organization.id}`} id={`organization-${organization.externalNumber}`}>{organizationName(organization, locale)}</Link>
                   </Td>
-                  <Td dataLabel={t('colModules')}>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</Td>
+                  <Td dataLabel={t('colModules')}>{organization.modules.map((m) => moduleLabel(modules, m, locale)).join(', ')}</Td>
                 </Tr>
               ))}
             </Tbody>
