@@ -1,10 +1,13 @@
 package ca.novascotia.lampss.it.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.novascotia.lampss.domain.Module;
 import ca.novascotia.lampss.it.LampssServerConfig;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
+import ca.novascotia.lampss.it.browser.Chromium;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +18,12 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
+import org.openqa.selenium.By;
 
-/** {@code GET /modules}: the modules as Module.java defines them, for anyone signed in, nobody else. */
+/**
+ * {@code GET /modules}: the modules as Module.java defines them, for anyone signed in, nobody else;
+ * the console shows them with Module.java's labels and always-on rule.
+ */
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class ModulesApiTest {
 
@@ -63,6 +70,32 @@ class ModulesApiTest {
             LampssApi.Reply reply = caller.get("/modules");
             assertEquals(401, reply.status(), reply::toString);
             assertEquals("UNAUTHENTICATED", reply.error());
+        }
+    }
+
+    @Test
+    void theConsoleShowsModuleJavasLabelsAndKeepsTheFundingAgreementOn() {
+        String username = Fixture.unique("ops");
+        people.createUser(username, true);
+        try (Chromium browser = Chromium.start("fr")) {
+            browser.open(realm.getBaseUrl() + "/lampss/console/");
+            browser.find(By.id("username")).sendKeys(username);
+            browser.find(By.id("password")).sendKeys(People.PASSWORD);
+            browser.click(By.id("kc-login"));
+            browser.click(By.id("nav-onboard"));
+            browser.screen("modules-onboard-fr", "Inscrire un organisme");
+
+            for (Module module : Module.values()) {
+                assertEquals(module.displayNameFr(), browser.find(By.cssSelector("label[for='module-" + module.code() + "']")).getText());
+            }
+            assertTrue(browser.find(By.id("module-ofa")).isSelected(), "the Funding Agreement is checked");
+            assertFalse(browser.find(By.id("module-ofa")).isEnabled(), "and cannot be cleared");
+            assertFalse(browser.find(By.id("module-sr")).isSelected());
+            assertTrue(browser.find(By.id("module-sr")).isEnabled());
+
+            browser.click(By.id("lampss-lang-switch"));
+            browser.screen("modules-onboard-en", "Onboard an organization");
+            assertEquals(Module.PRIVATE_CAREER_COLLEGES.displayNameEn(), browser.find(By.cssSelector("label[for='module-pcc']")).getText());
         }
     }
 
