@@ -58,16 +58,6 @@ export function missingFields(values, fields, t) {
   return { fields: Object.fromEntries(missing.map(([id, label]) => [id, t('fieldRequired', { field: label })])) };
 }
 
-/** Takes the person to the first field in error (client checks name several, the server one). */
-export function useFocusOnError(error) {
-  useEffect(() => {
-    const first = error?.fields ? Object.keys(error.fields)[0] : error?.field;
-    if (first) {
-      document.getElementById(first)?.focus();
-    }
-  }, [error]);
-}
-
 /** A refusal not about one field, shown above the form. */
 export function ErrorAlert({ error }) {
   const { t } = useI18n();

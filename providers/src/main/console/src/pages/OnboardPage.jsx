@@ -6,8 +6,9 @@ import {
 import { useI18n } from '../i18n';
 import { moduleLabel, useSession } from '../session';
 import {
-  DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields, useFocusOnError,
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields,
 } from '../components';
+import { useSubmit } from '../hooks';
 
 /**
  * Operations Support creates an organization with its modules and invites its primary contact (the
@@ -23,9 +24,7 @@ export function OnboardPage() {
   });
   const [contact, setContact] = useState({ lastName: '', firstName: '', email: '', invitationMessage: '' });
   const [createdId, setCreatedId] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  useFocusOnError(error);
+  const { busy, error, submit: send } = useSubmit();
 
   if (!me.operationsSupport) {
     return <PageTitle title={t('notAllowed')} />;
@@ -39,16 +38,10 @@ export function OnboardPage() {
     ...(createdId ? [] : [['nameEn', t('nameEn')], ['nameFr', t('nameFr')], ['externalNumber', t('externalNumber')]]),
     ['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')],
   ];
-  const submit = async (event) => {
-    event.preventDefault();
-    const missing = missingFields({ ...organization, ...contact }, required, t);
-    setError(missing);
-    if (missing) {
-      return;
-    }
-    setBusy(true);
-    let id = createdId;
-    try {
+  const submit = (event) => send(event, {
+    check: () => missingFields({ ...organization, ...contact }, required, t),
+    work: async () => {
+      let id = createdId;
       if (!id) {
         id = (await api.post('/organizations', organization)).id;
         setCreatedId(id);
@@ -59,12 +52,8 @@ export function OnboardPage() {
       }
       const added = await api.post(`/organizations/${id}/contacts`, body);
       navigate(`/o/${id}/contacts`, { state: { invited: added.email } });
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <>
