@@ -20,17 +20,19 @@ export function App({ auth, initialLocale }) {
   const api = useMemo(() => createApi(auth, locale), [auth, locale]);
   const [me, setMe] = useState(null);
   const [profiles, setProfiles] = useState(null);
+  const [modules, setModules] = useState(null);
   const [failure, setFailure] = useState(null);
 
   const reloadMe = () => api.get('/me').then(setMe);
   useEffect(() => {
-    Promise.all([api.get('/me'), api.get('/profiles')])
-      .then(([who, all]) => {
+    Promise.all([api.get('/me'), api.get('/profiles'), api.get('/modules')])
+      .then(([who, all, allModules]) => {
         setMe(who);
         setProfiles(all);
+        setModules(allModules);
       })
       .catch((error) => setFailure(error.message));
-    // GET /me once per sign-in; screens reload it after changes that alter it
+    // GET /me, /profiles and /modules once per sign-in; screens reload /me after changes that alter it
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -42,14 +44,14 @@ export function App({ auth, initialLocale }) {
   if (failure) {
     return <main><p role="alert">{failure}</p></main>;
   }
-  if (!me || !profiles) {
+  if (!me || !profiles || !modules) {
     return (
       <Bullseye>
         <Spinner aria-label={translator(locale)('loading')} />
       </Bullseye>
     );
   }
-  const session = { auth, api, me, profiles, reloadMe, locale, changeLocale };
+  const session = { auth, api, me, profiles, modules, reloadMe, locale, changeLocale };
   return (
     <LocaleProvider locale={locale}>
       <SessionContext.Provider value={session}>

@@ -6,7 +6,7 @@ import {
 import { Table } from '@patternfly/react-table';
 import ExclamationCircleIcon from '@patternfly/react-icons/dist/esm/icons/exclamation-circle-icon';
 import { useI18n } from './i18n';
-import { profilesByModule } from './session';
+import { moduleLabel, profilesByModule, useSession } from './session';
 import { focusNewScreen } from './focus';
 
 /**
@@ -58,16 +58,6 @@ export function missingFields(values, fields, t) {
   return { fields: Object.fromEntries(missing.map(([id, label]) => [id, t('fieldRequired', { field: label })])) };
 }
 
-/** Takes the person to the first field in error (client checks name several, the server one). */
-export function useFocusOnError(error) {
-  useEffect(() => {
-    const first = error?.fields ? Object.keys(error.fields)[0] : error?.field;
-    if (first) {
-      document.getElementById(first)?.focus();
-    }
-  }, [error]);
-}
-
 /** A refusal not about one field, shown above the form. */
 export function ErrorAlert({ error }) {
   const { t } = useI18n();
@@ -108,12 +98,13 @@ export function Field({ id, label, value, onChange, error, isRequired, type = 't
  */
 export function ProfilePicker({ profiles, modules, selected, onChange, grantable, error, disabledAll, field = 'profiles' }) {
   const { t, locale } = useI18n();
+  const { modules: allModules } = useSession();
   const fieldError = error && error.field === field ? error.message : null;
   const toggle = (name, checked) => onChange(checked ? [...selected, name] : selected.filter((n) => n !== name));
   return (
     <>
-      {profilesByModule(profiles, modules).map(({ module, profiles: ofModule }) => (
-        <FormGroup key={module} role="group" isStack label={t(`module_${module}`)} fieldId={`${field}-${module}`}>
+      {profilesByModule(profiles, allModules, modules).map(({ module, profiles: ofModule }) => (
+        <FormGroup key={module.code} role="group" isStack label={moduleLabel(allModules, module.code, locale)} fieldId={`${field}-${module.code}`}>
           {ofModule.map((profile) => {
             const canChange = !disabledAll && grantable.has(profile.name);
             return (

@@ -1,13 +1,11 @@
 import { createContext, useContext } from 'react';
 
-/** The signed-in person: auth, the API in their language, GET /me and GET /profiles. */
+/** The signed-in person: auth, the API in their language, GET /me, GET /profiles and GET /modules. */
 export const SessionContext = createContext(null);
 
 export function useSession() {
   return useContext(SessionContext);
 }
-
-export const MODULES = ['ofa', 'sr', 'ecm', 'pcc', 'lm'];
 
 /**
  * What the person may do in an organization, as the server reported it in GET /me (Operations
@@ -36,8 +34,18 @@ export function accessIn(me, profiles, organization) {
   };
 }
 
-/** Profiles of the organization's modules, grouped by module in the modules' order. */
-export function profilesByModule(profiles, modules) {
-  return MODULES.filter((m) => modules.includes(m))
-    .map((module) => ({ module, profiles: profiles.filter((p) => p.module === module) }));
+/**
+ * Profiles of the organization's modules, grouped by module in the server's order of modules.
+ * @param allModules GET /modules
+ * @param modules the codes of the organization's modules
+ */
+export function profilesByModule(profiles, allModules, modules) {
+  return allModules.filter((m) => modules.includes(m.code))
+    .map((module) => ({ module, profiles: profiles.filter((p) => p.module === module.code) }));
+}
+
+/** A module's label (GET /modules) in the console's language; the code itself if the server has no such module. */
+export function moduleLabel(allModules, code, locale) {
+  const module = allModules.find((m) => m.code === code);
+  return module ? module.label[locale] || module.label.en : code;
 }

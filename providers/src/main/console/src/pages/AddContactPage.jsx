@@ -6,8 +6,9 @@ import {
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import {
-  ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields, useFocusOnError,
+  ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields,
 } from '../components';
+import { useSubmit } from '../hooks';
 import { useOrganization } from './OrganizationScope';
 
 const EMPTY = { lastName: '', firstName: '', email: '', invitationMessage: '', profiles: [] };
@@ -18,10 +19,8 @@ export function AddContactPage() {
   const { api, profiles } = useSession();
   const { organization, access } = useOrganization();
   const [contact, setContact] = useState(EMPTY);
-  const [error, setError] = useState(null);
   const [sentTo, setSentTo] = useState(null);
-  const [busy, setBusy] = useState(false);
-  useFocusOnError(error);
+  const { busy, error, submit: send } = useSubmit();
 
   if (!access.can('ADD_CONTACT')) {
     return <PageTitle title={t('notAllowed')} />;
@@ -42,26 +41,17 @@ export function AddContactPage() {
     );
   }
 
-  const submit = (event) => {
-    event.preventDefault();
-    const missing = missingFields(contact, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t);
-    setError(missing);
-    if (missing) {
-      return;
-    }
-    setBusy(true);
-    const body = { ...contact };
-    if (!body.invitationMessage) {
-      delete body.invitationMessage;
-    }
-    api.post(`/organizations/${organization.id}/contacts`, body)
-      .then((added) => {
-        setError(null);
-        setSentTo(added.email);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const submit = (event) => send(event, {
+    check: () => missingFields(contact, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t),
+    work: async () => {
+      const body = { ...contact };
+      if (!body.invitationMessage) {
+        delete body.invitationMessage;
+      }
+      const added = await api.post(`/organizations/${organization.id}/contacts`, body);
+      setSentTo(added.email);
+    },
+  });
   const set = (name) => (value) => setContact({ ...contact, [name]: value });
   return (
     <>

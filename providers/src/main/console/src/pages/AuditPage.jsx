@@ -1,10 +1,11 @@
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 import { Button, PageSection, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import DownloadIcon from '@patternfly/react-icons/dist/esm/icons/download-icon';
 import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import { useSession } from '../session';
+import { usePagedList } from '../hooks';
 import { DataTable, ErrorAlert, PageTitle, Paging } from '../components';
 import { useOrganization } from './OrganizationScope';
 import { auditCsv, download } from '../csv';
@@ -14,16 +15,10 @@ export function AuditPage() {
   const { t, locale } = useI18n();
   const { api } = useSession();
   const { organization, access } = useOrganization();
-  const [page, setPage] = useState({ first: 0, max: 20 });
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
   const base = `/organizations/${organization.id}`;
-
-  useEffect(() => {
-    if (access.can('VIEW_AUDIT')) {
-      api.get(`${base}/audit${query(page)}`).then(setResult).catch(setError);
-    }
-  }, [api, base, page, access]);
+  const {
+    page, setPage, result, error, setError,
+  } = usePagedList(api, (shown) => `${base}/audit${query(shown)}`, access.can('VIEW_AUDIT'));
 
   if (!access.can('VIEW_AUDIT')) {
     return <PageTitle title={t('notAllowed')} />;

@@ -6,8 +6,9 @@ import {
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import {
-  DescribedCheckbox, ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields, useFocusOnError,
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, ProfilePicker, StatusAlert, missingFields,
 } from '../components';
+import { useSubmit } from '../hooks';
 import { useOrganization } from './OrganizationScope';
 
 const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
@@ -25,10 +26,10 @@ export function ContactPage() {
   const navigate = useNavigate();
   const [contact, setContact] = useState(null);
   const [form, setForm] = useState(null);
-  const [error, setError] = useState(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  useFocusOnError(error);
+  const {
+    busy, error, setError, submit: send,
+  } = useSubmit();
   const path = `/organizations/${organization.id}/contacts/${encodeURIComponent(userId)}`;
 
   const load = (found) => {
@@ -56,16 +57,7 @@ export function ContactPage() {
   const itsMe = contact.id === me.id;
   const set = (name) => (value) => setForm({ ...form, [name]: value });
 
-  const submit = async (event) => {
-    event.preventDefault();
-    const missing = managesContacts
-      && missingFields(form, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t);
-    setError(missing || null);
-    setSaved(false);
-    if (missing) {
-      return;
-    }
-    setBusy(true);
+  const save = async () => {
     try {
       let current = contact;
       const detailsChanged = form.firstName !== (contact.firstName ?? '') || form.lastName !== (contact.lastName ?? '')
@@ -98,11 +90,17 @@ export function ContactPage() {
       load(current);
       setSaved(true);
     } catch (refusal) {
-      setError(refusal);
       api.get(path).then(setContact).catch(() => {});
-    } finally {
-      setBusy(false);
+      throw refusal;
     }
+  };
+  const submit = (event) => {
+    setSaved(false);
+    return send(event, {
+      check: () => managesContacts
+        && missingFields(form, [['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')]], t),
+      work: save,
+    });
   };
 
   return (

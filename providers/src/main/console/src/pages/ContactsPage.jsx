@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import {
   Button, Checkbox, Label, PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem,
@@ -7,6 +7,7 @@ import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { usePagedList } from '../hooks';
 import { DataTable, ErrorAlert, PageTitle, Paging, StatusAlert } from '../components';
 import { useOrganization } from './OrganizationScope';
 
@@ -20,21 +21,10 @@ export function ContactsPage() {
   const { state } = useLocation();
   const [search, setSearch] = useState('');
   const [activeOnly, setActiveOnly] = useState(true);
-  const [page, setPage] = useState({ first: 0, max: 20 });
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
-
-  useEffect(() => {
-    if (!access.can('LIST_CONTACTS')) {
-      return;
-    }
-    api.get(`/organizations/${organization.id}/contacts${query({ search, activeOnly, first: page.first, max: page.max })}`)
-      .then((found) => {
-        setResult(found);
-        setError(null);
-      })
-      .catch(setError);
-  }, [api, organization.id, search, activeOnly, page, access]);
+  const {
+    page, setPage, firstPage, result, error,
+  } = usePagedList(api, ({ first, max }) => `/organizations/${organization.id}/contacts${query({ search, activeOnly, first, max })}`,
+    access.can('LIST_CONTACTS'));
 
   if (!access.can('LIST_CONTACTS')) {
     return <PageTitle title={t('notAllowed')} />;
@@ -55,12 +45,12 @@ export function ContactsPage() {
           <ToolbarContent>
             <ToolbarItem variant="search-filter">
               <SearchInput id="contact-search" aria-label={t('searchContacts')} placeholder={t('searchContacts')}
-                value={search} onChange={(_, value) => { setSearch(value); setPage({ ...page, first: 0 }); }}
+                value={search} onChange={(_, value) => { setSearch(value); firstPage(); }}
                 onClear={() => setSearch('')} />
             </ToolbarItem>
             <ToolbarItem alignItems="center">
               <Checkbox id="active-only" label={t('activeOnly')} isChecked={activeOnly}
-                onChange={(_, checked) => { setActiveOnly(checked); setPage({ ...page, first: 0 }); }} />
+                onChange={(_, checked) => { setActiveOnly(checked); firstPage(); }} />
             </ToolbarItem>
             {access.can('ADD_CONTACT') && (
               <ToolbarItem>

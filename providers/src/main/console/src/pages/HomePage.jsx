@@ -4,16 +4,17 @@ import {
   DescriptionListTerm, Form, FormGroup, PageSection, Title,
 } from '@patternfly/react-core';
 import { organizationName, useI18n } from '../i18n';
-import { MODULES, useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
 import {
-  DescribedCheckbox, ErrorAlert, Field, PageTitle, StatusAlert, missingFields, useFocusOnError,
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, StatusAlert, missingFields,
 } from '../components';
+import { useSubmit } from '../hooks';
 import { useOrganization } from './OrganizationScope';
 
 /** Organization Home: its information and modules, editable by those allowed. */
 export function HomePage() {
   const { t, locale } = useI18n();
-  const { me, profiles } = useSession();
+  const { me, profiles, modules } = useSession();
   const { organization, access } = useOrganization();
   const mine = me.organizations.find((o) => o.id === organization.id)?.profiles || [];
   const label = (name) => profiles.find((p) => p.name === name)?.label[locale] || name;
@@ -37,7 +38,7 @@ export function HomePage() {
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('modules')}</DescriptionListTerm>
-            <DescriptionListDescription>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</DescriptionListDescription>
+            <DescriptionListDescription>{organization.modules.map((m) => moduleLabel(modules, m, locale)).join(', ')}</DescriptionListDescription>
           </DescriptionListGroup>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('yourProfiles')}</DescriptionListTerm>
@@ -56,30 +57,24 @@ function NamesForm() {
   const { api } = useSession();
   const { organization, setOrganization } = useOrganization();
   const [names, setNames] = useState({ nameEn: organization.nameEn, nameFr: organization.nameFr });
-  const [state, setState] = useState({ error: null, saved: false });
-  useFocusOnError(state.error);
-  const submit = (event) => {
-    event.preventDefault();
-    const missing = missingFields(names, [['nameEn', t('nameEn')], ['nameFr', t('nameFr')]], t);
-    if (missing) {
-      setState({ error: missing, saved: false });
-      return;
-    }
-    api.put(`/organizations/${organization.id}`, names)
-      .then((updated) => {
-        setOrganization(updated);
-        setState({ error: null, saved: true });
-      })
-      .catch((error) => setState({ error, saved: false }));
-  };
+  const [saved, setSaved] = useState(false);
+  const { error, submit: send } = useSubmit();
+  const submit = (event) => send(event, {
+    check: () => missingFields(names, [['nameEn', t('nameEn')], ['nameFr', t('nameFr')]], t),
+    work: async () => {
+      setOrganization(await api.put(`/organizations/${organization.id}`, names));
+      setSaved(true);
+    },
+    failed: () => setSaved(false),
+  });
   return (
     <PageSection>
       <Form noValidate onSubmit={submit} id="names-form" maxWidth="48rem" aria-labelledby="names-title">
         <Title headingLevel="h2" size="lg" id="names-title">{t('editInfo')}</Title>
-        {state.saved && <StatusAlert id="names-saved" title={t('saved')} />}
-        <ErrorAlert error={state.error} />
-        <Field id="nameEn" label={t('nameEn')} isRequired value={names.nameEn} onChange={(v) => setNames({ ...names, nameEn: v })} error={state.error} />
-        <Field id="nameFr" label={t('nameFr')} isRequired value={names.nameFr} onChange={(v) => setNames({ ...names, nameFr: v })} error={state.error} />
+        {saved && <StatusAlert id="names-saved" title={t('saved')} />}
+        <ErrorAlert error={error} />
+        <Field id="nameEn" label={t('nameEn')} isRequired value={names.nameEn} onChange={(v) => setNames({ ...names, nameEn: v })} error={error} />
+        <Field id="nameFr" label={t('nameFr')} isRequired value={names.nameFr} onChange={(v) => setNames({ ...names, nameFr: v })} error={error} />
         <ActionGroup><Button type="submit" id="names-save">{t('save')}</Button></ActionGroup>
       </Form>
     </PageSection>
@@ -87,32 +82,31 @@ function NamesForm() {
 }
 
 function ModulesForm() {
-  const { t } = useI18n();
-  const { api } = useSession();
+  const { t, locale } = useI18n();
+  const { api, modules: allModules } = useSession();
   const { organization, setOrganization } = useOrganization();
   const [modules, setModules] = useState(organization.modules);
-  const [state, setState] = useState({ error: null, saved: false });
-  const submit = (event) => {
-    event.preventDefault();
-    api.put(`/organizations/${organization.id}/modules`, { modules })
-      .then((updated) => {
-        setOrganization(updated);
-        setState({ error: null, saved: true });
-      })
-      .catch((error) => setState({ error, saved: false }));
-  };
+  const [saved, setSaved] = useState(false);
+  const { error, submit: send } = useSubmit();
+  const submit = (event) => send(event, {
+    work: async () => {
+      setOrganization(await api.put(`/organizations/${organization.id}/modules`, { modules }));
+      setSaved(true);
+    },
+    failed: () => setSaved(false),
+  });
   return (
     <PageSection>
       <Form noValidate onSubmit={submit} id="modules-form" maxWidth="48rem" aria-labelledby="modules-title">
         <Title headingLevel="h2" size="lg" id="modules-title">{t('editModules')}</Title>
-        {state.saved && <StatusAlert id="modules-saved" title={t('saved')} />}
-        <ErrorAlert error={state.error} />
+        {saved && <StatusAlert id="modules-saved" title={t('saved')} />}
+        <ErrorAlert error={error} />
         <FormGroup role="group" isStack label={t('modules')} fieldId="home-modules">
-          {MODULES.map((module) => (
-            <DescribedCheckbox key={module} id={`home-module-${module}`} label={t(`module_${module}`)}
-              description={module === 'ofa' ? t('moduleAlways') : undefined}
-              isChecked={modules.includes(module)} isDisabled={module === 'ofa'}
-              onChange={(_, checked) => setModules(checked ? [...modules, module] : modules.filter((m) => m !== module))} />
+          {allModules.map(({ code, alwaysEnabled }) => (
+            <DescribedCheckbox key={code} id={`home-module-${code}`} label={moduleLabel(allModules, code, locale)}
+              description={alwaysEnabled ? t('moduleAlways') : undefined}
+              isChecked={alwaysEnabled || modules.includes(code)} isDisabled={alwaysEnabled}
+              onChange={(_, checked) => setModules(checked ? [...modules, code] : modules.filter((m) => m !== code))} />
           ))}
         </FormGroup>
         <ActionGroup><Button type="submit" id="modules-save">{t('save')}</Button></ActionGroup>

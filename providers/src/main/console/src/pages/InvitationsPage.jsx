@@ -1,9 +1,10 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { Button, Label, Modal, ModalVariant, PageSection } from '@patternfly/react-core';
 import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { formatTime, useI18n } from '../i18n';
 import { useSession } from '../session';
+import { usePagedList } from '../hooks';
 import { DataTable, ErrorAlert, PageTitle, Paging, StatusAlert } from '../components';
 import { useOrganization } from './OrganizationScope';
 
@@ -12,19 +13,11 @@ export function InvitationsPage() {
   const { t, locale } = useI18n();
   const { api } = useSession();
   const { organization, access } = useOrganization();
-  const [page, setPage] = useState({ first: 0, max: 20 });
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
+  const {
+    page, setPage, result, error, setError, reload,
+  } = usePagedList(api, (shown) => `/organizations/${organization.id}/invitations${query(shown)}`, access.can('ADD_CONTACT'));
   const [notice, setNotice] = useState(null);
   const [revoking, setRevoking] = useState(null);
-
-  const reload = useCallback(() => api.get(`/organizations/${organization.id}/invitations${query(page)}`)
-    .then(setResult).catch(setError), [api, organization.id, page]);
-  useEffect(() => {
-    if (access.can('ADD_CONTACT')) {
-      reload();
-    }
-  }, [reload, access]);
 
   if (!access.can('ADD_CONTACT')) {
     return <PageTitle title={t('notAllowed')} />;

@@ -4,10 +4,11 @@ import {
   ActionGroup, Alert, Button, Form, FormGroup, FormSection, PageSection,
 } from '@patternfly/react-core';
 import { useI18n } from '../i18n';
-import { MODULES, useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
 import {
-  DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields, useFocusOnError,
+  DescribedCheckbox, ErrorAlert, Field, PageTitle, missingFields,
 } from '../components';
+import { useSubmit } from '../hooks';
 
 /**
  * Operations Support creates an organization with its modules and invites its primary contact (the
@@ -15,15 +16,15 @@ import {
  * organization stays created and saving again only retries the invitation.
  */
 export function OnboardPage() {
-  const { t } = useI18n();
-  const { api, me } = useSession();
+  const { t, locale } = useI18n();
+  const { api, me, modules: allModules } = useSession();
   const navigate = useNavigate();
-  const [organization, setOrganization] = useState({ nameEn: '', nameFr: '', externalNumber: '', modules: ['ofa'] });
+  const [organization, setOrganization] = useState({
+    nameEn: '', nameFr: '', externalNumber: '', modules: allModules.filter((m) => m.alwaysEnabled).map((m) => m.code),
+  });
   const [contact, setContact] = useState({ lastName: '', firstName: '', email: '', invitationMessage: '' });
   const [createdId, setCreatedId] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(false);
-  useFocusOnError(error);
+  const { busy, error, submit: send } = useSubmit();
 
   if (!me.operationsSupport) {
     return <PageTitle title={t('notAllowed')} />;
@@ -37,16 +38,10 @@ export function OnboardPage() {
     ...(createdId ? [] : [['nameEn', t('nameEn')], ['nameFr', t('nameFr')], ['externalNumber', t('externalNumber')]]),
     ['lastName', t('lastName')], ['firstName', t('firstName')], ['email', t('email')],
   ];
-  const submit = async (event) => {
-    event.preventDefault();
-    const missing = missingFields({ ...organization, ...contact }, required, t);
-    setError(missing);
-    if (missing) {
-      return;
-    }
-    setBusy(true);
-    let id = createdId;
-    try {
+  const submit = (event) => send(event, {
+    check: () => missingFields({ ...organization, ...contact }, required, t),
+    work: async () => {
+      let id = createdId;
       if (!id) {
         id = (await api.post('/organizations', organization)).id;
         setCreatedId(id);
@@ -57,12 +52,8 @@ export function OnboardPage() {
       }
       const added = await api.post(`/organizations/${id}/contacts`, body);
       navigate(`/o/${id}/contacts`, { state: { invited: added.email } });
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <>
@@ -79,11 +70,11 @@ export function OnboardPage() {
             <Field id="externalNumber" label={t('externalNumber')} isRequired isDisabled={!!createdId} value={organization.externalNumber}
               onChange={(v) => setOrganization({ ...organization, externalNumber: v })} error={createdId ? null : error} />
             <FormGroup role="group" isStack label={t('modules')} fieldId="modules">
-              {MODULES.map((module) => (
-                <DescribedCheckbox key={module} id={`module-${module}`} label={t(`module_${module}`)}
-                  description={module === 'ofa' ? t('moduleAlways') : undefined}
-                  isChecked={organization.modules.includes(module)} isDisabled={module === 'ofa' || !!createdId}
-                  onChange={(_, checked) => setModule(module, checked)} />
+              {allModules.map(({ code, alwaysEnabled }) => (
+                <DescribedCheckbox key={code} id={`module-${code}`} label={moduleLabel(allModules, code, locale)}
+                  description={alwaysEnabled ? t('moduleAlways') : undefined}
+                  isChecked={alwaysEnabled || organization.modules.includes(code)} isDisabled={alwaysEnabled || !!createdId}
+                  onChange={(_, checked) => setModule(code, checked)} />
               ))}
             </FormGroup>
           </FormSection>

@@ -1,29 +1,21 @@
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageSection, SearchInput, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { query } from '../api';
 import { organizationName, useI18n } from '../i18n';
-import { useSession } from '../session';
+import { moduleLabel, useSession } from '../session';
+import { usePagedList } from '../hooks';
 import { DataTable, ErrorAlert, PageTitle, Paging } from '../components';
 
 /** The organization picker: every organization for Operations Support, one's own for others. */
 export function OrganizationsPage() {
   const { t, locale } = useI18n();
-  const { api, me } = useSession();
+  const { api, me, modules } = useSession();
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState({ first: 0, max: 20 });
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
-
-  useEffect(() => {
-    api.get(`/organizations${query({ search, first: page.first, max: page.max })}`)
-      .then((found) => {
-        setResult(found);
-        setError(null);
-      })
-      .catch(setError);
-  }, [api, search, page]);
+  const {
+    page, setPage, firstPage, result, error,
+  } = usePagedList(api, ({ first, max }) => `/organizations${query({ search, first, max })}`);
 
   return (
     <>
@@ -34,7 +26,7 @@ export function OrganizationsPage() {
           <ToolbarContent>
             <ToolbarItem variant="search-filter">
               <SearchInput id="organization-search" aria-label={t('searchOrganizations')} placeholder={t('searchOrganizations')}
-                value={search} onChange={(_, value) => { setSearch(value); setPage({ ...page, first: 0 }); }}
+                value={search} onChange={(_, value) => { setSearch(value); firstPage(); }}
                 onClear={() => setSearch('')} />
             </ToolbarItem>
             {result && (
@@ -58,7 +50,7 @@ export function OrganizationsPage() {
                   <Td dataLabel={t('colName')}>
                     <Link to={`/o/${organization.id}`} id={`organization-${organization.externalNumber}`}>{organizationName(organization, locale)}</Link>
                   </Td>
-                  <Td dataLabel={t('colModules')}>{organization.modules.map((m) => t(`module_${m}`)).join(', ')}</Td>
+                  <Td dataLabel={t('colModules')}>{organization.modules.map((m) => moduleLabel(modules, m, locale)).join(', ')}</Td>
                 </Tr>
               ))}
             </Tbody>

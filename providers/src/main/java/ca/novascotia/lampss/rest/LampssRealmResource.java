@@ -28,6 +28,11 @@ public class LampssRealmResource implements RealmResourceProvider {
         return new ProfilesResource(session, settings);
     }
 
+    @Path("modules")
+    public ModulesResource modules() {
+        return new ModulesResource(session, settings);
+    }
+
     @Path("organizations")
     public OrganizationsResource organizations() {
         return new OrganizationsResource(session, settings);
