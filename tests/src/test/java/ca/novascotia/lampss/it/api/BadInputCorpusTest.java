@@ -150,9 +150,12 @@ class BadInputCorpusTest {
         String o = "/organizations/" + org;
         String newOrg = "{\"nameEn\":\"A\",\"nameFr\":\"A\",\"externalNumber\":\"" + Fixture.unique("T") + "\",\"modules\":[]}";
         String newContact = "{\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"email\":\"" + Fixture.unique("t") + "@example.ca\"}";
+        String onboarding = "{\"rows\":[{\"externalNumber\":\"" + Fixture.unique("T") + "\",\"nameEn\":\"A\",\"nameFr\":\"A\","
+                + "\"lastName\":\"Lee\",\"firstName\":\"Ann\",\"email\":\"" + Fixture.unique("t") + "@example.ca\",\"primaryContact\":true}]}";
         return List.of(
                 new Operation("GET", "/me", null),
                 new Operation("GET", "/profiles", null),
+                new Operation("GET", "/modules", null),
                 new Operation("GET", "/organizations", null),
                 new Operation("POST", "/organizations", newOrg),
                 new Operation("GET", o, null),
@@ -171,7 +174,13 @@ class BadInputCorpusTest {
                 new Operation("DELETE", Fixture.path(org, invited) + "/invitation", null),
                 new Operation("PUT", o + "/primary-contact", "{\"userId\":\"" + member + "\"}"),
                 new Operation("GET", "/export", null),
-                new Operation("POST", "/import", "{\"format\":\"lampss-export/1\"}"));
+                new Operation("POST", "/import", "{\"format\":\"lampss-export/1\"}"),
+                new Operation("POST", "/onboarding/dry-run", onboarding),
+                new Operation("POST", "/onboarding/jobs", onboarding),
+                new Operation("GET", "/onboarding/jobs", null),
+                new Operation("GET", "/onboarding/jobs/" + NOBODY, null),
+                new Operation("GET", "/onboarding/jobs/" + NOBODY + "/rows", null),
+                new Operation("POST", "/onboarding/jobs/" + NOBODY + "/release", null));
     }
 
     /** Nine kinds of token no request may be served with. */
