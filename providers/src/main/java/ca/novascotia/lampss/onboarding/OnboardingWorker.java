@@ -2,8 +2,11 @@ package ca.novascotia.lampss.onboarding;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.contacts.Caller;
+import ca.novascotia.lampss.contacts.NotFound;
 import ca.novascotia.lampss.contacts.Workspace;
 import ca.novascotia.lampss.domain.DomainException;
+import ca.novascotia.lampss.domain.OnboardingColumn;
+import ca.novascotia.lampss.domain.Reason;
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Actors;
 import ca.novascotia.lampss.model.LampssRealm;
@@ -210,9 +213,8 @@ public final class OnboardingWorker {
         OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
         RealmModel realm = session.realms().getRealm(job.getRealmId());
         DomainException refused = failure instanceof DomainException domain ? domain : null;
-        String code = refused != null ? refused.reason().name() : failure.getClass().getSimpleName().equals("NotFound")
-                ? "NOT_FOUND" : "APPLY_FAILED";
-        if (refused == null) {
+        String code = refused != null ? refused.reason().name() : failure instanceof NotFound missing ? missing.code() : "APPLY_FAILED";
+        if (refused == null && !(failure instanceof NotFound)) {
             LOG.warnf(failure, "onboarding job %s, line %d failed", jobId, line);
         }
         if (OnboardingJobs.APPLYING.equals(job.getState())) {
@@ -231,7 +233,7 @@ public final class OnboardingWorker {
     }
 
     private static String columnOf(String field) {
-        var column = ca.novascotia.lampss.domain.OnboardingColumn.ofField(field);
+        OnboardingColumn column = OnboardingColumn.ofField(field);
         return column == null ? null : column.header();
     }
 
@@ -243,7 +245,7 @@ public final class OnboardingWorker {
         LampssRealm lampss = new LampssRealm(session, realm, settings);
         UserModel creator = session.users().getUserById(realm, job.getCreatedBy());
         if (creator == null || !creator.isEnabled()) {
-            throw new DomainException(ca.novascotia.lampss.domain.Reason.OPERATIONS_SUPPORT_ONLY, "the job's creator is gone");
+            throw new DomainException(Reason.OPERATIONS_SUPPORT_ONLY, "the job's creator is gone");
         }
         AdminAuth auth = new AdminAuth(realm, null, creator,
                 realm.getClientByClientId(settings.apiClients().stream().sorted().findFirst().orElse("lampss-console")));

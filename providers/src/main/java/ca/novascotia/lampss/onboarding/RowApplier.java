@@ -15,7 +15,9 @@ import ca.novascotia.lampss.store.OnboardingRowEntity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.keycloak.models.GroupModel;
@@ -34,12 +36,16 @@ final class RowApplier {
     private final LampssRealm lampss;
     private final Memberships memberships;
     private final People people;
+    private final Organizations organizations;
+    /** The batch's organizations by number: its rows come an organization at a time. */
+    private final Map<String, GroupModel> groups = new HashMap<>();
 
     RowApplier(Workspace work, LampssRealm lampss) {
         this.work = work;
         this.lampss = lampss;
         this.memberships = new Memberships(lampss);
         this.people = new People(lampss, memberships);
+        this.organizations = new Organizations(lampss);
     }
 
     /** @return {@link OnboardingJobs#APPLIED} or {@link OnboardingJobs#UNCHANGED}; the row records ids and invitation */
@@ -47,13 +53,19 @@ final class RowApplier {
         Data data = read(row.getData());
         Organization wanted = new Organization("new", data.nameEn(), data.nameFr(), row.getOrganizationNumber(),
                 Module.fromCodes(data.modules()));
-        Organizations organizations = new Organizations(lampss);
-        Optional<Organization> found = Optional.ofNullable(organizations.byNumbers(List.of(wanted.externalNumber()))
-                .get(wanted.externalNumber()));
-        boolean changed = found.isEmpty();
-        Organization organization = found.orElseGet(() -> work.organizationChanges().create(wanted));
-        GroupModel group = lampss.realm().getGroupById(organization.id());
-        changed |= complete(group, organization, wanted);
+        boolean changed = false;
+        final GroupModel group;
+        if (groups.containsKey(wanted.externalNumber())) {
+            group = groups.get(wanted.externalNumber());
+        } else {
+            Optional<Organization> found = Optional.ofNullable(organizations.byNumbers(List.of(wanted.externalNumber()))
+                    .get(wanted.externalNumber()));
+            changed = found.isEmpty();
+            Organization organization = found.orElseGet(() -> work.organizationChanges().create(wanted));
+            group = lampss.realm().getGroupById(organization.id());
+            groups.put(wanted.externalNumber(), group);
+        }
+        changed |= complete(group, Organizations.toDomain(group), wanted);
         row.setOrganizationId(group.getId());
         ContactDetails details = new ContactDetails(data.firstName(), data.lastName(), data.email());
         Set<SecurityProfile> profiles = SecurityProfile.fromRoleNames(data.profiles());

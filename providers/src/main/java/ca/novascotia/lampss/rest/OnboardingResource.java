@@ -2,8 +2,8 @@ package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.domain.Action;
+import ca.novascotia.lampss.domain.OnboardingColumn;
 import ca.novascotia.lampss.domain.OnboardingCsv.OnboardingFileRefused;
-import ca.novascotia.lampss.domain.OnboardingPlan.RowPlan;
 import ca.novascotia.lampss.domain.OnboardingRefusal;
 import ca.novascotia.lampss.domain.OnboardingReport;
 import ca.novascotia.lampss.domain.Target;
@@ -277,9 +277,8 @@ public class OnboardingResource {
         json.put("organizationId", row.getOrganizationId());
         json.put("userId", row.getUserId());
         if (row.getCode() != null) {
-            String field = row.getColumnName() == null ? null : Arrays.stream(ca.novascotia.lampss.domain.OnboardingColumn.values())
-                    .filter(c -> c.header().equals(row.getColumnName())).map(ca.novascotia.lampss.domain.OnboardingColumn::field)
-                    .findFirst().orElse(null);
+            String field = Arrays.stream(OnboardingColumn.values()).filter(c -> c.header().equals(row.getColumnName()))
+                    .map(OnboardingColumn::field).findFirst().orElse(null);
             json.put("column", row.getColumnName());
             json.put("code", row.getCode());
             json.put("detail", row.getDetail());

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class OnboardingTakeover {
 
-    static final int ORGANIZATIONS = 200;
+    static final int ORGANIZATIONS = 120;
     static final int PEOPLE_PER_ORGANIZATION = 5;
     private static final Pattern WORKER = Pattern.compile("onboarding worker (\\S+) started");
 
