@@ -110,8 +110,8 @@ public final class OnboardingCsv {
         return columns;
     }
 
-    /** A header name as it may be quoted back in a message: short, without control characters or markup. */
-    private static String printable(String name) {
+    /** A column name as it may be quoted back in a message: short, without control characters or markup. */
+    public static String printable(String name) {
         String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
         return shown.replaceAll("[\\p{Cntrl}<>&\"']", "?");
     }

@@ -116,7 +116,7 @@ public final class OnboardingFiles {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             OnboardingColumn column = OnboardingColumn.ofField(parser.currentName());
             if (column == null) {
-                throw new OnboardingFileRefused("UNKNOWN_COLUMN", line, printable(parser.currentName()));
+                throw new OnboardingFileRefused("UNKNOWN_COLUMN", line, OnboardingCsv.printable(parser.currentName()));
             }
             values.put(column, value(parser.nextToken(), parser, line));
         }
@@ -148,10 +148,5 @@ public final class OnboardingFiles {
         if (actual != expected) {
             throw new OnboardingFileRefused("MALFORMED_JSON", 0, null);
         }
-    }
-
-    private static String printable(String name) {
-        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        return shown.replaceAll("[\\p{Cntrl}<>&\"']", "?");
     }
 }

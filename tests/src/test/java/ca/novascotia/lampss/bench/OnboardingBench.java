@@ -8,6 +8,7 @@ import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
 import ca.novascotia.lampss.it.api.ServerMetrics;
+import ca.novascotia.lampss.it.onboarding.GeneratedFile;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ class OnboardingBench {
         Set<String> delivered = new HashSet<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
             for (Address recipient : message.getAllRecipients()) {
-                if (recipient.toString().startsWith(prefix)) {
+                if (recipient.toString().startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
                     delivered.add(recipient.toString());
                 }
             }
@@ -107,17 +108,7 @@ class OnboardingBench {
     }
 
     static byte[] file(String prefix, int organizations, int perOrganization) {
-        StringBuilder csv = new StringBuilder("organization_number,organization_name_en,organization_name_fr,modules,"
-                + "last_name,first_name,email,profiles,primary_contact\n");
-        for (int o = 0; o < organizations; o++) {
-            for (int p = 0; p < perOrganization; p++) {
-                csv.append(prefix).append('-').append(o).append(",Organization ").append(o).append(",Organisme ").append(o)
-                        .append(",sr;ecm,Lastname").append(p).append(",Firstname,").append(prefix).append('-').append(o).append('-')
-                        .append(p).append("@bench.example.ca,").append(p == 0 ? "" : "ofa-user;sr-user")
-                        .append(p == 0 ? ",yes\n" : ",no\n");
-            }
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return GeneratedFile.csv(prefix, organizations, perOrganization, "sr;ecm", "ofa-user;sr-user").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> waitFor(LampssApi ops, String job, String state, int seconds) throws InterruptedException {

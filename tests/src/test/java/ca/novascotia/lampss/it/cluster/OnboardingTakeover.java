@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.onboarding.GeneratedFile;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +36,11 @@ final class OnboardingTakeover {
     }
 
     String file() {
-        StringBuilder csv = new StringBuilder("organization_number,organization_name_en,organization_name_fr,modules,"
-                + "last_name,first_name,email,profiles,primary_contact\n");
-        for (int o = 0; o < ORGANIZATIONS; o++) {
-            for (int p = 0; p < PEOPLE_PER_ORGANIZATION; p++) {
-                csv.append(prefix).append('-').append(o).append(",Org ").append(o).append(",Org FR ").append(o).append(",sr,Last")
-                        .append(p).append(",First,").append(email(o, p)).append(p == 0 ? ",," : ",ofa-user;sr-user,")
-                        .append(p == 0 ? "yes" : "no").append('\n');
-            }
-        }
-        return csv.toString();
+        return GeneratedFile.csv(prefix, ORGANIZATIONS, PEOPLE_PER_ORGANIZATION, "sr", "ofa-user;sr-user");
     }
 
     String email(int organization, int person) {
-        return (prefix + "-" + organization + "-" + person + "@example.ca").toLowerCase(java.util.Locale.ROOT);
+        return GeneratedFile.email(prefix, organization, person);
     }
 
     /** Runs the scenario; returns a BENCH-like line with what happened. */
@@ -95,7 +87,7 @@ final class OnboardingTakeover {
     /** Each organization has its five contacts once, the first its primary contact, each added once in the audit trail. */
     private void checkEachPersonOnce(LampssApi ops) {
         for (int o = 0; o < ORGANIZATIONS; o += 7) {
-            String number = prefix + "-" + o;
+            String number = GeneratedFile.number(prefix, o);
             List<Map<String, Object>> found = ops.get("/organizations?search=" + number).items().stream()
                     .filter(org -> number.equals(org.get("externalNumber"))).toList();
             assertEquals(1, found.size(), "organization " + o + " exists once");

@@ -31,7 +31,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 @KeycloakIntegrationTest(config = LampssServerConfig.class)
 class OnboardingTest {
 
-    static final String HEADER = "organization_number,organization_name_en,organization_name_fr,modules,last_name,first_name,email,profiles,primary_contact\n";
+    static final String HEADER = GeneratedFile.HEADER;
 
     @InjectRealm(ref = "lampss", config = ShippedRealmConfig.Lampss.class)
     ManagedRealm lampss;
@@ -199,17 +199,10 @@ class OnboardingTest {
         String username = Fixture.unique("leaver");
         String leaver = people.createUser(username, true);
         LampssApi api = people.signIn(username);
-        String prefix = Fixture.unique("L").toLowerCase();
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int o = 0; o < 60; o++) {
-            for (int p = 0; p < 5; p++) {
-                csv.append(prefix).append('-').append(o).append(",Org,Org FR,,Doe,Jo,").append(prefix).append('-').append(o)
-                        .append('-').append(p).append("@example.ca,,").append(p == 0 ? "yes" : "no").append('\n');
-            }
-        }
+        String csv = GeneratedFile.csv(Fixture.unique("L"), 60, 5, "", "");
         double failedBefore = ServerMetrics.value("lampss_onboarding_rows_total", "realm", "lampss", "outcome", "FAILED");
         LampssApi.Reply started = api.sendFile("/onboarding/jobs?invitations=hold", "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+                csv.getBytes(StandardCharsets.UTF_8), "application/json");
         assertEquals(201, started.status(), started.toString());
         lampss.admin().users().get(leaver).roles().realmLevel()
                 .remove(List.of(lampss.admin().roles().get("operations-support").toRepresentation()));
