@@ -109,8 +109,8 @@ export function ImportJobPage() {
 }
 
 /**
- * Reads the job every second until it is done; the rate (rows per second) over the last polls,
- * or since the job started when the screen has seen too few of them.
+ * Reads the job every second until it is done; the rate (rows per second) over the last polls
+ * (none until the screen has seen rows being done).
  */
 function useJobProgress(api, jobId, enabled) {
   const [job, setJob] = useState(null);
@@ -156,10 +156,9 @@ function useJobProgress(api, jobId, enabled) {
   if (job && job.state === 'APPLYING') {
     const first = seen[0];
     const last = seen[seen.length - 1];
-    if (seen.length >= 3 && last.at > first.at && last.done > first.done) {
+    // Not since createdAt: the rows refused by the checks count as done from the start.
+    if (seen.length >= 2 && last.at > first.at && last.done > first.done) {
       rate = (last.done - first.done) / ((last.at - first.at) / 1000);
-    } else if (job.rowsDone > 0 && Date.now() > job.createdAt) {
-      rate = job.rowsDone / ((Date.now() - job.createdAt) / 1000);
     }
   }
   // setJob: the answer of a release shows at once, before the next poll.
