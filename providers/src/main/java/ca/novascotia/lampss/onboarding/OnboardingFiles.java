@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The two forms of an onboarding file, read one row at a time: CSV, and the same as JSON
@@ -27,7 +29,55 @@ public final class OnboardingFiles {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** Bytes of a file once unpacked: far above 100,000 rows of any valid length; stops a zip bomb. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
     private OnboardingFiles() {
+    }
+
+    /**
+     * The file's bytes as sent: as is, or unpacked when sent with {@code Content-Encoding: gzip}
+     * (a file larger than Keycloak's 10 MiB request limit fits in it compressed), at most
+     * {@link #MAX_BYTES} either way.
+     */
+    public static InputStream open(InputStream body, String contentEncoding) {
+        try {
+            InputStream bytes = contentEncoding != null && contentEncoding.strip().equalsIgnoreCase("gzip")
+                    ? new GZIPInputStream(body, 64 * 1024) : body;
+            return new Bounded(bytes);
+        } catch (IOException notGzip) {
+            throw new OnboardingFileRefused("UNREADABLE_FILE", 0, null);
+        }
+    }
+
+    /** Refuses to read past {@link #MAX_BYTES}. */
+    private static final class Bounded extends FilterInputStream {
+        private long read;
+
+        Bounded(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw new OnboardingFileRefused("FILE_TOO_LARGE", 0, String.valueOf(MAX_BYTES));
+            }
+        }
     }
 
     public static void readCsv(InputStream in, int maxRows, Consumer<OnboardingRow> rows, Consumer<OnboardingRefusal> refused) {

@@ -57,11 +57,12 @@ public final class OnboardingJobs {
      * A job for a checked file: its refused rows are done (refused) from the start, the others wait
      * to be applied, a new organization's primary contact first.
      *
+     * @param baseUri       the server's address as the request that starts the job saw it (for the emails' links)
      * @param hold          invitations wait until {@link #release}
      * @param ratePerMinute invitations sent per minute at most (0: as fast as rows are applied)
      */
-    public OnboardingJobEntity create(String realmId, String createdBy, String fileName, boolean hold, int ratePerMinute,
-                                      OnboardingReport report) {
+    public OnboardingJobEntity create(String realmId, String createdBy, String fileName, String baseUri, boolean hold,
+                                      int ratePerMinute, OnboardingReport report) {
         long now = Time.currentTimeMillis();
         OnboardingJobEntity job = new OnboardingJobEntity();
         job.setId(KeycloakModelUtils.generateId());
@@ -69,6 +70,7 @@ public final class OnboardingJobs {
         job.setCreatedBy(createdBy);
         job.setCreatedAt(now);
         job.setFileName(fileName);
+        job.setBaseUri(baseUri);
         job.setInvitations(hold ? "HOLD" : "SEND");
         job.setRatePerMinute(ratePerMinute);
         job.setSendFrom(hold ? null : now);

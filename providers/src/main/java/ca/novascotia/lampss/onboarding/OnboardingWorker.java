@@ -63,6 +63,8 @@ public final class OnboardingWorker {
         });
         long poll = settings.onboardingPollSeconds();
         worker.executor.scheduleWithFixedDelay(worker::drain, poll, poll, TimeUnit.SECONDS);
+        // Names this node as job leases name it (a job's "worker"), so an operator can tell which node applies a job.
+        LOG.infof("onboarding worker %s started, looking for work every %d s", NODE, poll);
         return worker;
     }
 
@@ -237,6 +239,7 @@ public final class OnboardingWorker {
     private Workspace workspace(KeycloakSession session, RealmModel realm, OnboardingJobEntity job) {
         session.getContext().setRealm(realm);
         session.getContext().setConnection(LOCAL);
+        session.getContext().setHttpRequest(new BackgroundRequest(java.net.URI.create(job.getBaseUri())));
         LampssRealm lampss = new LampssRealm(session, realm, settings);
         UserModel creator = session.users().getUserById(realm, job.getCreatedBy());
         if (creator == null || !creator.isEnabled()) {

@@ -8,6 +8,7 @@ import ca.novascotia.lampss.domain.OnboardingRefusal;
 import ca.novascotia.lampss.domain.OnboardingReport;
 import ca.novascotia.lampss.domain.Target;
 import ca.novascotia.lampss.onboarding.OnboardingCheck;
+import ca.novascotia.lampss.onboarding.OnboardingFiles;
 import ca.novascotia.lampss.onboarding.OnboardingJobs;
 import ca.novascotia.lampss.store.OnboardingJobEntity;
 import ca.novascotia.lampss.store.OnboardingRowEntity;
@@ -59,13 +60,14 @@ public class OnboardingResource {
     @Consumes({CSV, MediaType.APPLICATION_JSON})
     @Produces({MediaType.APPLICATION_JSON, CSV})
     public Response dryRun(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                           InputStream file) {
+                           @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding, InputStream file) {
         return Api.run(session, settings, request -> {
             request.require(Action.CREATE_ORGANIZATION, Target.none());
             session.getTransactionManager().setRollbackOnly();
             OnboardingReport report;
             try {
-                report = OnboardingCheck.check(request.lampss, request.actor, file, format(type), settings.onboardingMaxRows());
+                report = OnboardingCheck.check(request.lampss, request.actor, OnboardingFiles.open(file, encoding), format(type),
+                        settings.onboardingMaxRows());
             } catch (OnboardingFileRefused refused) {
                 return fileRefused(refused.refusal(), request.locale);
             }
@@ -86,7 +88,8 @@ public class OnboardingResource {
     @Consumes({CSV, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @QueryParam("invitations") String invitations,
-                          @QueryParam("ratePerMinute") String rate, @QueryParam("fileName") String fileName, InputStream file) {
+                          @QueryParam("ratePerMinute") String rate, @QueryParam("fileName") String fileName,
+                          @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding, InputStream file) {
         return Api.run(session, settings, request -> {
             request.require(Action.CREATE_ORGANIZATION, Target.none());
             boolean hold = "hold".equals(invitations);
@@ -96,13 +99,15 @@ public class OnboardingResource {
             int perMinute = whole(rate, "ratePerMinute");
             OnboardingReport report;
             try {
-                report = OnboardingCheck.check(request.lampss, request.actor, file, format(type), settings.onboardingMaxRows());
+                report = OnboardingCheck.check(request.lampss, request.actor, OnboardingFiles.open(file, encoding), format(type),
+                        settings.onboardingMaxRows());
             } catch (OnboardingFileRefused refused) {
                 session.getTransactionManager().setRollbackOnly();
                 return fileRefused(refused.refusal(), request.locale);
             }
             OnboardingJobEntity job = new OnboardingJobs(request.lampss.em()).create(request.lampss.realm().getId(),
-                    request.user.getId(), shortName(fileName), hold, perMinute, report);
+                    request.user.getId(), shortName(fileName), session.getContext().getUri().getBaseUri().toString(), hold, perMinute,
+                    report);
             return Response.status(Response.Status.CREATED).entity(job(job)).build();
         });
     }
@@ -257,6 +262,8 @@ public class OnboardingResource {
         json.put("invitationsWaiting", job.getInvitationsWaiting());
         json.put("invitationsSent", job.getInvitationsSent());
         json.put("finishedAt", job.getFinishedAt());
+        // The node applying it, as its log names it ("onboarding worker … started"); null before any node took it.
+        json.put("worker", job.getLeaseOwner());
         return json;
     }
 

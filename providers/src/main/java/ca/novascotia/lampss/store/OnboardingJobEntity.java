@@ -27,6 +27,9 @@ public class OnboardingJobEntity {
     @Column(name = "FILE_NAME", length = 255)
     private String fileName;
 
+    @Column(name = "BASE_URI", length = 255)
+    private String baseUri;
+
     @Column(name = "STATE", length = 16, nullable = false)
     private String state;
 
@@ -78,6 +81,8 @@ public class OnboardingJobEntity {
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
+    public String getBaseUri() { return baseUri; }
+    public void setBaseUri(String baseUri) { this.baseUri = baseUri; }
     public String getFileName() { return fileName; }
     public void setFileName(String fileName) { this.fileName = fileName; }
     public String getState() { return state; }

@@ -186,6 +186,22 @@ class OnboardingPlanTest {
         assertEquals(Set.of(SecurityProfile.OFA_USER), row(report, 2).profiles());
     }
 
+    /** The documented example file is accepted whole: two organizations and a person shared between them. */
+    @Test
+    void theExampleFileIsAccepted() throws java.io.IOException {
+        List<OnboardingRow> rows = new ArrayList<>();
+        OnboardingPlan plan = new OnboardingPlan(OPERATIONS_SUPPORT);
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("../docs/onboarding-example.csv"))) {
+            OnboardingCsv.read(in, 100, rows::add, plan::unreadable);
+        }
+        plan.add(rows, known);
+        OnboardingReport report = plan.finish();
+        assertEquals(List.of(), report.refusals());
+        assertEquals(5, report.rowCounts().get(RowChange.NEW_PERSON));
+        assertEquals(1, report.rowCounts().get(RowChange.ADD_PERSON));
+        assertEquals(2, report.organizationCounts().get(OnboardingReport.Change.CREATE));
+    }
+
     @Test
     void unreadableRowsCountAsRefused() {
         OnboardingReport report = plan("100,Org,Org FR,,Doe,Jo,jo@x.ca,,yes", "100,a,b,c");

@@ -64,8 +64,16 @@ public final class LampssApi {
 
     /** A file as the body, with its own content type, answered in {@code accept}. */
     public Reply sendFile(String path, String contentType, byte[] file, String accept) {
+        return sendFile(path, contentType, file, accept, null);
+    }
+
+    /** As {@link #sendFile(String, String, byte[], String)}, with a {@code Content-Encoding} (e.g. gzip) when not null. */
+    public Reply sendFile(String path, String contentType, byte[] file, String accept, String contentEncoding) {
         HttpRequest.Builder request = request(path).setHeader("Content-Type", contentType).setHeader("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        if (contentEncoding != null) {
+            request.setHeader("Content-Encoding", contentEncoding);
+        }
         return execute(request);
     }
 

@@ -43,7 +43,8 @@ import org.keycloak.util.JsonSerialization;
 /**
  * Two Keycloak nodes with our extension on one PostgreSQL database (docs/operations.md, "Production: PostgreSQL
  * and clusters"): they form one cluster, and what one node writes the other serves, including the
- * invitation path, token refresh, the scheduled clean-up, and a node killed in the middle of writes.
+ * invitation path, token refresh, the scheduled clean-up, a node killed in the middle of writes, and an
+ * onboarding job whose node is killed part-way.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -183,6 +184,14 @@ class TwoNodeClusterTest {
         assertTrue(coveredSinceBothReady >= periodsSinceBothReady / 2, "the clean-up kept running: " + coveredSinceBothReady
                 + " of " + periodsSinceBothReady + " periods");
         assertTrue(runsOnB > 0, "node B took the clean-up over once node A was gone");
+    }
+
+    @Test
+    @Order(6)
+    void anOnboardingJobIsTakenOverWhenItsNodeIsKilledAndAppliesEachRowOnce() throws Exception {
+        // Node A was killed in order 4: it starts again and joins B, as after a restart.
+        cluster.restart(cluster.a);
+        System.out.println(new OnboardingTakeover(cluster, opsOnA, opsOnB).run());
     }
 
     /** Follows the invitation link in a browser through the balancer and signs in at the My NS Account stand-in. */

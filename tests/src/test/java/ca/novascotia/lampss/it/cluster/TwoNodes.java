@@ -61,12 +61,21 @@ final class TwoNodes implements AutoCloseable {
         readyMillisB = b.awaitReady(Duration.ofMinutes(20));
     }
 
+    /** Starts a node again after it was killed or stopped, as a member of the same cluster. */
+    void restart(KeycloakNode node) throws Exception {
+        node.start(options(), environment());
+        node.awaitReady(Duration.ofMinutes(20));
+    }
+
     private List<String> options(String... extra) {
         List<String> options = new ArrayList<>(List.of(
                 "--cache=ispn", "--db-url=" + Postgres.url(database), "--db-username=" + Postgres.user(), "--db-password=" + Postgres.password(),
                 "--hostname=" + balancer.url(),
                 "--spi-realm-restapi-extension--lampss--invitation-cleanup-interval=" + CLEANUP_INTERVAL_SECONDS,
                 "--spi-realm-restapi-extension--lampss--api-clients=" + ca.novascotia.lampss.it.LampssServerConfig.API_CLIENTS,
+                // Onboarding: each node looks for work every second and takes over a job left for 5 s.
+                "--spi-realm-restapi-extension--lampss--onboarding-poll-interval=1",
+                "--spi-realm-restapi-extension--lampss--onboarding-lease=5",
                 // One debug line per clean-up run, naming its period (InvitationCleanup).
                 "--log-level=INFO,ca.novascotia.lampss.invitation.cleanup.InvitationCleanup:debug"));
         options.addAll(List.of(extra));

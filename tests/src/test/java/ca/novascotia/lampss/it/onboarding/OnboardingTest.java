@@ -8,6 +8,7 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
 import ca.novascotia.lampss.it.api.People;
+import ca.novascotia.lampss.it.api.ServerMetrics;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -163,7 +164,7 @@ class OnboardingTest {
         String organizationA = (String) ops.get("/organizations?search=" + a).items().get(0).get("id");
         LampssApi.Reply contacts = ops.get("/organizations/" + organizationA + "/contacts?activeOnly=false");
         assertEquals(2, contacts.items().size(), contacts.toString());
-        Map<String, Object> jo = contacts.items().stream().filter(c -> (a + "-jo@example.ca").equals(c.get("email"))).findFirst().orElseThrow();
+        Map<String, Object> jo = contacts.items().stream().filter(c -> (a + "-jo@example.ca").equalsIgnoreCase((String) c.get("email"))).findFirst().orElseThrow();
         assertEquals(true, jo.get("primaryContact"));
         assertEquals("INVITED", jo.get("state"));
         List<Map<String, Object>> audit = ops.get("/organizations/" + organizationA + "/audit?max=50").items();
@@ -188,11 +189,90 @@ class OnboardingTest {
         assertTrue(ops.get("/onboarding/jobs").items().stream().anyMatch(j -> job.equals(j.get("id"))));
     }
 
+    /**
+     * Attack: Operations Support starts a job, then loses the role (left the team). The job goes on
+     * to its end, but nothing more is changed in that person's name: each remaining row fails with
+     * the rule that refuses it, and its organization is never created.
+     */
+    @Test
+    void aJobStopsChangingAnythingOnceItsCreatorLosesOperationsSupport() throws Exception {
+        String username = Fixture.unique("leaver");
+        String leaver = people.createUser(username, true);
+        LampssApi api = people.signIn(username);
+        String prefix = Fixture.unique("L").toLowerCase();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int o = 0; o < 60; o++) {
+            for (int p = 0; p < 5; p++) {
+                csv.append(prefix).append('-').append(o).append(",Org,Org FR,,Doe,Jo,").append(prefix).append('-').append(o)
+                        .append('-').append(p).append("@example.ca,,").append(p == 0 ? "yes" : "no").append('\n');
+            }
+        }
+        double failedBefore = ServerMetrics.value("lampss_onboarding_rows_total", "realm", "lampss", "outcome", "FAILED");
+        LampssApi.Reply started = api.sendFile("/onboarding/jobs?invitations=hold", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+        assertEquals(201, started.status(), started.toString());
+        lampss.admin().users().get(leaver).roles().realmLevel()
+                .remove(List.of(lampss.admin().roles().get("operations-support").toRepresentation()));
+
+        String job = started.string("id");
+        Map<String, Object> end = waitForState(job, "HELD", "DONE");
+        assertEquals(300, end.get("rowsDone"), end.toString());
+        int failed = (Integer) end.get("rowsFailed");
+        assertTrue(failed > 0, "rows after the role was removed fail: " + end);
+        LampssApi.Reply rows = ops.get("/onboarding/jobs/" + job + "/rows?outcome=FAILED&max=100");
+        assertEquals(failed, ((Number) rows.json().get("total")).intValue(), rows.toString());
+        // The delegation table's refusal: Operations Support only, or not a member of an organization created before.
+        assertTrue(rows.items().stream().allMatch(row -> List.of("OPERATIONS_SUPPORT_ONLY", "NOT_IN_ORGANIZATION")
+                .contains(row.get("code"))), rows.toString());
+        String lastFailed = (String) ops.get("/onboarding/jobs/" + job + "/rows?outcome=FAILED&first=" + (failed - 1))
+                .items().get(0).get("organizationNumber");
+        assertEquals(0, organizationsNamed(lastFailed));
+        assertEquals(failed, ServerMetrics.value("lampss_onboarding_rows_total", "realm", "lampss", "outcome", "FAILED") - failedBefore,
+                0.001, "failed rows are counted on /metrics");
+        // And the former Operations Support person can no longer read or release jobs.
+        assertEquals(403, api.get("/onboarding/jobs/" + job).status());
+        assertEquals(403, api.post("/onboarding/jobs/" + job + "/release", null).status());
+    }
+
+    @Test
+    void aCompressedFileIsReadAndAZipBombIsRefused() throws Exception {
+        String a = Fixture.unique("Z");
+        String csv = HEADER + a + ",Org,Org FR,,Doe,Jo," + a + "-jo@example.ca,,yes\n";
+        LampssApi.Reply compressed = ops.sendFile("/onboarding/dry-run", "text/csv", gzip(csv.getBytes(StandardCharsets.UTF_8)),
+                "application/json", "gzip");
+        assertEquals(200, compressed.status(), compressed.toString());
+        assertEquals(1, compressed.json().get("rows"));
+        // About 270 MB once unpacked, 0.3 MB as sent: refused past 256 MiB, and nothing is written.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(HEADER.getBytes(StandardCharsets.UTF_8));
+            byte[] row = (a + ",\"" + "x".repeat(3000) + "\",O,,D,J,x@example.ca,,no\n").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 90_000; i++) {
+                out.write(row);
+            }
+        }
+        LampssApi.Reply bomb = ops.sendFile("/onboarding/dry-run", "text/csv", bytes.toByteArray(), "application/json", "gzip");
+        assertEquals("FILE_TOO_LARGE", bomb.error(), bomb.toString());
+        assertEquals(0, organizationsNamed(a));
+    }
+
+    private static byte[] gzip(byte[] plain) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(plain);
+        }
+        return bytes.toByteArray();
+    }
+
     private Map<String, Object> waitForState(String job, String state) throws InterruptedException {
+        return waitForState(job, state, state);
+    }
+
+    private Map<String, Object> waitForState(String job, String state, String orState) throws InterruptedException {
         Map<String, Object> current = Map.of();
         for (int i = 0; i < 120; i++) {
             current = ops.get("/onboarding/jobs/" + job).json();
-            if (state.equals(current.get("state"))) {
+            if (state.equals(current.get("state")) || orState.equals(current.get("state"))) {
                 return current;
             }
             Thread.sleep(500);
