@@ -154,7 +154,7 @@ function DryRunReport({ report, file }) {
     <PageSection id="import-report" aria-labelledby="import-report-title">
       <Title headingLevel="h2" size="lg" id="import-report-title">{t('importReportTitle', { file: file.name })}</Title>
       <TextContent><Text component="p">{t('importReportIntro')}</Text></TextContent>
-      <DescriptionList isHorizontal isCompact id="import-counts">
+      <DescriptionList isHorizontal isCompact id="import-counts" columnModifier={{ default: '1Col', lg: '2Col', '2xl': '3Col' }}>
         <Count id="import-count-rows" term={t('importRows')} value={number(report.rows)} />
         {ROW_COUNTS.map((key) => (
           <Count key={key} id={`import-count-${key}`} term={t(`importCount${key}`)} value={number(report.counts[key])} />
@@ -176,7 +176,7 @@ function DryRunReport({ report, file }) {
                 <Tr key={change.number} data-organization-number={change.number}>
                   <Td dataLabel={t('colNumber')}>{change.number}</Td>
                   <Td dataLabel={t('colLine')}>{change.line}</Td>
-                  <Td dataLabel={t('colChange')}>{t(`importOrganizations${change.change}`)}</Td>
+                  <Td dataLabel={t('colChange')}>{t(`change${change.change}`)}</Td>
                   <Td dataLabel={t('colChanged')}>{change.changed.map((field) => t(`changed_${field}`)).join(', ')}</Td>
                 </Tr>
               ))}
