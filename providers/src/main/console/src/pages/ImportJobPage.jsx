@@ -94,7 +94,7 @@ export function ImportJobPage() {
             )}
             {job.state === 'HELD' && (
               <>
-                <StatusAlert id="import-held" title={t('importHeld', { count: number(job.invitationsWaiting) })} />
+                <StatusAlert id="import-held" headingLevel="h2" title={t('importHeld', { count: number(job.invitationsWaiting) })} />
                 <Button variant="primary" id="import-release" onClick={release} isAriaDisabled={releasing} isLoading={releasing}
                   className="lampss-release">{t('importRelease')}</Button>
               </>
@@ -184,7 +184,7 @@ function FinalReport({ job, number }) {
   const took = job.finishedAt ? (job.finishedAt - job.createdAt) / 1000 : null;
   return (
     <>
-      <StatusAlert id="import-done" title={t('importDone')} />
+      <StatusAlert id="import-done" headingLevel="h2" title={t('importDone')} />
       <Title headingLevel="h2" size="lg" className="lampss-subtitle">{t('importFinalTitle')}</Title>
       <DescriptionList isHorizontal isCompact id="import-final">
         <Item id="import-final-rows" term={t('importRows')} value={number(job.totalRows)} />
@@ -208,7 +208,7 @@ function RefusedRows({ rows }) {
       <ErrorAlert error={error && { ...error, field: null }} />
       {result && (
         <>
-          <Paging id="import-job-rows-paging" total={result.total} first={page.first} max={page.max}
+          <Paging id="import-job-rows-paging" label={t('importJobRefusedTitle')} total={result.total} first={page.first} max={page.max}
             onChange={(first, max) => setPage({ first, max })} />
           <DataTable label={t('importJobRefusedTitle')} id="import-job-rows-table">
             <Thead>

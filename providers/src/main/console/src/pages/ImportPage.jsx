@@ -216,7 +216,7 @@ function DryRunReport({ report, file }) {
               </ToolbarItem>
             </ToolbarContent>
           </Toolbar>
-          <Paging id="import-refusals-paging" total={shown.length} first={page.first} max={page.max}
+          <Paging id="import-refusals-paging" label={t('importRefusedTitle')} total={shown.length} first={page.first} max={page.max}
             onChange={(first, max) => setPage({ first, max })} />
           <DataTable label={t('importRefusedTitle')} id="import-refusals-table">
             <Thead>
@@ -255,12 +255,12 @@ function JobHistory() {
   const { api } = useSession();
   const { page, setPage, result, error } = usePagedList(api, (shown) => `/onboarding/jobs${query(shown)}`);
   return (
-    <PageSection aria-labelledby="import-history-title">
+    <PageSection>
       <Title headingLevel="h2" size="lg" id="import-history-title">{t('importHistoryTitle')}</Title>
       <ErrorAlert error={error && { ...error, field: null }} />
       {result && (
         <>
-          <Paging id="import-history-paging" total={result.total} first={page.first} max={page.max}
+          <Paging id="import-history-paging" label={t('importHistoryTitle')} total={result.total} first={page.first} max={page.max}
             onChange={(first, max) => setPage({ first, max })} />
           <DataTable label={t('importHistoryTitle')} id="import-history-table">
             <Thead>
