@@ -7,6 +7,8 @@ import { SessionContext } from './session';
 import { Layout } from './Layout';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { OnboardPage } from './pages/OnboardPage';
+import { ImportPage } from './pages/ImportPage';
+import { ImportJobPage } from './pages/ImportJobPage';
 import { HomePage } from './pages/HomePage';
 import { ContactsPage } from './pages/ContactsPage';
 import { AddContactPage } from './pages/AddContactPage';
@@ -61,6 +63,8 @@ export function App({ auth, initialLocale }) {
               <Route path="/" element={<Start />} />
               <Route path="/organizations" element={<OrganizationsPage />} />
               <Route path="/onboard" element={<OnboardPage />} />
+              <Route path="/import" element={<ImportPage />} />
+              <Route path="/import/:jobId" element={<ImportJobPage />} />
               <Route path="/o/:organizationId" element={<OrganizationScope />}>
                 <Route index element={<HomePage />} />
                 <Route path="contacts" element={<ContactsPage />} />

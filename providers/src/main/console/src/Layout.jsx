@@ -185,6 +185,7 @@ function Navigation({ onChoose }) {
       <NavList>
         {(me.operationsSupport || me.organizations.length > 1) && <Item to="/organizations" id="nav-organizations" label={t('navOrganizations')} onChoose={onChoose} />}
         {me.operationsSupport && <Item to="/onboard" id="nav-onboard" label={t('navOnboard')} onChoose={onChoose} />}
+        {me.operationsSupport && <Item to="/import" id="nav-import" label={t('navImport')} onChoose={onChoose} />}
         {base && <Item to={base} exact id="nav-home" label={t('navHome')} onChoose={onChoose} />}
         {base && access.can('LIST_CONTACTS') && <Item to={`${base}/contacts`} id="nav-contacts" label={t('navContacts')} onChoose={onChoose} />}
         {base && access.can('ADD_CONTACT') && <Item to={`${base}/invitations`} id="nav-invitations" label={t('navInvitations')} onChoose={onChoose} />}

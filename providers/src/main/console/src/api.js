@@ -5,6 +5,9 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.error || null;
     this.field = body?.field || null;
+    /** A file refused as a whole: the line at fault, and what was found there. */
+    this.line = body?.line ?? null;
+    this.detail = body?.detail ?? null;
   }
 }
 
@@ -12,19 +15,20 @@ export class ApiError extends Error {
 export function createApi(auth, locale) {
   const base = `${auth.where.serverUrl}/realms/${encodeURIComponent(auth.where.realm)}/lampss`;
 
-  async function call(method, path, body, accept = 'application/json') {
+  async function call(method, path, body, accept = 'application/json', contentType = 'application/json') {
     const headers = {
       Authorization: `Bearer ${await auth.token()}`,
       'Accept-Language': locale,
       Accept: accept,
     };
     if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = contentType;
     }
+    const json = contentType === 'application/json';
     const response = await fetch(base + path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || !json ? body : JSON.stringify(body),
     });
     if (!response.ok) {
       let error = null;
@@ -44,6 +48,8 @@ export function createApi(auth, locale) {
     put: (path, body) => call('PUT', path, body),
     del: (path) => call('DELETE', path),
     text: (path, accept) => call('GET', path, undefined, accept),
+    /** POSTs a file (a File or Blob: its bytes as they are) as CSV; the answer as JSON, or as text for another Accept. */
+    upload: (path, file, accept = 'application/json') => call('POST', path, file, accept, 'text/csv'),
   };
 }
 

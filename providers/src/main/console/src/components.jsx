@@ -35,11 +35,11 @@ export const StatusContext = createContext(() => {});
  * A success message, shown in place and read out by screen readers (4.1.3): its text also goes to
  * the page's status region, which exists before any message, so that screen readers notice it.
  */
-export function StatusAlert({ id, title, message }) {
+export function StatusAlert({ id, title, message, headingLevel = 'h4' }) {
   const announce = useContext(StatusContext);
   useEffect(() => announce(message ? `${title} ${message}` : title), [announce, title, message]);
   return (
-    <Alert variant="success" isInline title={title} id={id}>
+    <Alert variant="success" isInline title={title} id={id} component={headingLevel}>
       {message && <Text component="p">{message}</Text>}
     </Alert>
   );
@@ -154,8 +154,9 @@ const COUNTERPART = { next: 'previous', last: 'first', previous: 'next', first: 
 /**
  * PatternFly's pagination with its labels in the person's language, every control shown at every
  * width (PatternFly hides them below 768 px, expecting a second pagination below the list).
+ * {@code label} names the list, where a screen has two paginations (landmarks with unique names).
  */
-export function Paging({ total, first, max, onChange, id }) {
+export function Paging({ total, first, max, onChange, id, label }) {
   const { t } = useI18n();
   const box = useRef(null);
   const pressed = useRef(null);
@@ -180,7 +181,7 @@ export function Paging({ total, first, max, onChange, id }) {
           perPageSuffix: t('paginationPerPageSuffix'), toFirstPageAriaLabel: t('paginationFirst'),
           toPreviousPageAriaLabel: t('paginationPrevious'), toNextPageAriaLabel: t('paginationNext'),
           toLastPageAriaLabel: t('paginationLast'), currPageAriaLabel: t('paginationCurrent'),
-          paginationAriaLabel: t('paginationLabel'), ofWord: t('paginationOf'),
+          paginationAriaLabel: label ? `${t('paginationLabel')} – ${label}` : t('paginationLabel'), ofWord: t('paginationOf'),
         }} />
     </div>
   );
