@@ -191,6 +191,7 @@ function FinalReport({ job, number }) {
         <Item id="import-final-applied" term={t('importApplied')} value={number(job.rowsDone - job.rowsFailed)} />
         <Item id="import-final-failed" term={t('colRowsFailed')} value={number(job.rowsFailed)} />
         <Item id="import-final-sent" term={t('importInvitationsSent')} value={number(job.invitationsSent)} />
+        <Item id="import-final-not-sent" term={t('importInvitationsNotSent')} value={number(job.invitationsNotSent)} />
         <Item id="import-final-finished" term={t('importFinished')} value={formatTime(job.finishedAt, locale)} />
         {took !== null && <Item id="import-final-took" term={t('importTook')} value={duration(took, t)} />}
       </DescriptionList>

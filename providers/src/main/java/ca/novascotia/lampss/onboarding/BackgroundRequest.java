@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.http.HttpRequest;
 
@@ -26,6 +27,34 @@ import org.keycloak.http.HttpRequest;
 final class BackgroundRequest implements HttpRequest {
 
     private final URI base;
+
+    /** Where a background change comes from, for Keycloak's admin events: this server. */
+    static final ClientConnection CONNECTION = new ClientConnection() {
+        @Override
+        public String getRemoteAddr() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public String getRemoteHost() {
+            return "localhost";
+        }
+
+        @Override
+        public int getRemotePort() {
+            return 0;
+        }
+
+        @Override
+        public String getLocalAddr() {
+            return "127.0.0.1";
+        }
+
+        @Override
+        public int getLocalPort() {
+            return 0;
+        }
+    };
 
     /** No headers: no language asked for (the person's own or the realm's default applies), no cookies. */
     private static final HttpHeaders NO_HEADERS = new HttpHeaders() {

@@ -156,14 +156,22 @@ public final class OnboardingJobs {
         return new Page<>(items, total, first, max);
     }
 
-    /** A page of a job's rows in line order, all or those with one of {@code outcomes}. */
-    public Page<OnboardingRowEntity> rows(String jobId, List<String> outcomes, int first, int max) {
-        String where = " from OnboardingRowEntity r where r.jobId = :job" + (outcomes.isEmpty() ? "" : " and r.outcome in :outcomes");
+    /**
+     * A page of a job's rows in line order: all, or those with one of {@code outcomes} and (when
+     * given) one of {@code invitations} (e.g. {@code NOT_SENT}).
+     */
+    public Page<OnboardingRowEntity> rows(String jobId, List<String> outcomes, List<String> invitations, int first, int max) {
+        String where = " from OnboardingRowEntity r where r.jobId = :job" + (outcomes.isEmpty() ? "" : " and r.outcome in :outcomes")
+                + (invitations.isEmpty() ? "" : " and r.invitation in :invitations");
         var count = em.createQuery("select count(r.line)" + where, Long.class).setParameter("job", jobId);
         var page = em.createQuery("select r" + where + " order by r.line", OnboardingRowEntity.class).setParameter("job", jobId);
         if (!outcomes.isEmpty()) {
             count.setParameter("outcomes", outcomes);
             page.setParameter("outcomes", outcomes);
+        }
+        if (!invitations.isEmpty()) {
+            count.setParameter("invitations", invitations);
+            page.setParameter("invitations", invitations);
         }
         return new Page<>(page.setFirstResult(first).setMaxResults(max).getResultList(), count.getSingleResult(), first, max);
     }

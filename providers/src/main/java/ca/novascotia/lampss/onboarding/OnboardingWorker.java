@@ -14,16 +14,20 @@ import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.store.OnboardingJobEntity;
 import ca.novascotia.lampss.store.OnboardingRowEntity;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
-import org.keycloak.common.ClientConnection;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -44,12 +48,15 @@ public final class OnboardingWorker {
     private static final Logger LOG = Logger.getLogger(OnboardingWorker.class);
     /** Rows (or invitations) per transaction. */
     static final int BATCH = 50;
+    /** Invitations of a batch sent at once, each share in its own transaction: rendering and SMTP dominate. */
+    static final int SENDERS = 4;
     /** This node, in job leases. */
     private static final String NODE = UUID.randomUUID().toString();
 
     private final KeycloakSessionFactory factory;
     private final LampssSettings settings;
     private ScheduledExecutorService executor;
+    private ExecutorService senders;
 
     private OnboardingWorker(KeycloakSessionFactory factory, LampssSettings settings) {
         this.factory = factory;
@@ -64,6 +71,11 @@ public final class OnboardingWorker {
             thread.setDaemon(true);
             return thread;
         });
+        worker.senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+            Thread thread = new Thread(runnable, "lampss-onboarding-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
         long poll = settings.onboardingPollSeconds();
         worker.executor.scheduleWithFixedDelay(worker::drain, poll, poll, TimeUnit.SECONDS);
         // Names this node as job leases name it (a job's "worker"), so an operator can tell which node applies a job.
@@ -73,6 +85,7 @@ public final class OnboardingWorker {
 
     public void stop() {
         executor.shutdownNow();
+        senders.shutdownNow();
     }
 
     /** Works on the jobs this node can take until none has work left for now. */
@@ -117,45 +130,89 @@ public final class OnboardingWorker {
 
     /** One batch of the job; false when it has nothing more to do now (or the lease was lost). */
     private boolean step(String jobId) {
-        List<Integer> lines = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> nextLines(session, jobId));
-        if (lines == null || lines.isEmpty()) {
+        Batch batch = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> next(session, jobId));
+        if (batch == null || batch.lines().isEmpty()) {
             return false;
         }
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, lines));
-        } catch (RuntimeException batchFailed) {
-            LOG.debugf(batchFailed, "onboarding job %s: a batch failed, applying its rows one by one", jobId);
-            for (Integer line : lines) {
-                try {
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, List.of(line)));
-                } catch (RuntimeException rowFailed) {
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> fail(session, jobId, line, rowFailed));
-                }
+        if (batch.rows()) {
+            run(jobId, batch);
+            return true;
+        }
+        List<Future<?>> shares = new ArrayList<>();
+        int size = (batch.lines().size() + SENDERS - 1) / SENDERS;
+        for (int from = 0; from < batch.lines().size(); from += size) {
+            Batch share = new Batch(false, batch.lines().subList(from, Math.min(from + size, batch.lines().size())));
+            shares.add(senders.submit(() -> run(jobId, share)));
+        }
+        for (Future<?> share : shares) {
+            try {
+                share.get();
+            } catch (ExecutionException failed) {
+                LOG.warn("onboarding: sending invitations failed; they will be sent again", failed.getCause());
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
+        KeycloakModelUtils.runJobInTransaction(factory, session -> OnboardingJobs.settle(em(session).find(OnboardingJobEntity.class, jobId)));
         return true;
     }
 
-    /** The lines of the next batch: rows to apply, else invitations due; renews the lease. */
-    private List<Integer> nextLines(KeycloakSession session, String jobId) {
+    /** A batch in one transaction; if it fails, its lines one by one, so that one bad line fails alone. */
+    private void run(String jobId, Batch batch) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, batch));
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf(batchFailed, "onboarding job %s: a batch failed, applying its lines one by one", jobId);
+            for (Integer line : batch.lines()) {
+                Batch one = new Batch(batch.rows(), List.of(line));
+                RuntimeException failure = attempt(jobId, one);
+                // Twice: a release or a lease renewal at the same moment is a passing conflict, not the line's fault.
+                failure = failure == null ? null : attempt(jobId, one);
+                if (failure != null) {
+                    RuntimeException lineFailed = failure;
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> fail(session, jobId, one, lineFailed));
+                }
+            }
+        }
+    }
+
+    private RuntimeException attempt(String jobId, Batch one) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> work(session, jobId, one));
+            return null;
+        } catch (RuntimeException failed) {
+            return failed;
+        }
+    }
+
+    /** Lines of a job: rows to apply, or rows whose invitation to send. */
+    record Batch(boolean rows, List<Integer> lines) {
+    }
+
+    /**
+     * The next batch, the lease renewed: invitations due first (so that they go out as rows are
+     * applied, at the job's rate), else rows to apply; null when there is nothing to do now.
+     */
+    private Batch next(KeycloakSession session, String jobId) {
         EntityManager em = em(session);
         long now = Time.currentTimeMillis();
         OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
         if (job == null || !lease(em, jobId, now)) {
             return null;
         }
-        if (OnboardingJobs.APPLYING.equals(job.getState())) {
-            return em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job and r.outcome = 'PENDING'"
-                            + " order by r.organizationLine, r.primaryRank, r.line", Integer.class)
-                    .setParameter("job", jobId).setMaxResults(BATCH).getResultList();
-        }
         int due = due(job, now);
-        if (!OnboardingJobs.SENDING.equals(job.getState()) || due <= 0) {
-            return null;
+        if (due > 0) {
+            return new Batch(false, em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job"
+                            + " and r.invitation = 'WAITING' order by r.line", Integer.class)
+                    .setParameter("job", jobId).setMaxResults(Math.min(due, BATCH)).getResultList());
         }
-        return em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job and r.invitation = 'WAITING'"
-                        + " order by r.line", Integer.class)
-                .setParameter("job", jobId).setMaxResults(Math.min(due, BATCH)).getResultList();
+        if (OnboardingJobs.APPLYING.equals(job.getState())) {
+            return new Batch(true, em.createQuery("select r.line from OnboardingRowEntity r where r.jobId = :job"
+                            + " and r.outcome = 'PENDING' order by r.organizationLine, r.primaryRank, r.line", Integer.class)
+                    .setParameter("job", jobId).setMaxResults(BATCH).getResultList());
+        }
+        return null;
     }
 
     /** Invitations the job may send now: all waiting, or its rate per minute since sending began. */
@@ -170,23 +227,40 @@ public final class OnboardingWorker {
         return (int) Math.max(0, Math.min(job.getInvitationsWaiting(), allowed - (job.getInvitationsSent() - job.getSentBeforeWindow())));
     }
 
-    private void work(KeycloakSession session, String jobId, List<Integer> lines) {
+    /**
+     * Applies rows (the job's counters change with them, then its state follows), or sends
+     * invitations (the counters change by one update, so that shares sent at once do not collide;
+     * the state follows once every share is done).
+     */
+    private void work(KeycloakSession session, String jobId, Batch batch) {
         EntityManager em = em(session);
         OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
         RealmModel realm = session.realms().getRealm(job.getRealmId());
+        int sent = 0;
         try (Workspace work = workspace(session, realm, job)) {
             RowApplier applier = new RowApplier(work, new LampssRealm(session, realm, settings));
-            boolean applying = OnboardingJobs.APPLYING.equals(job.getState());
-            for (Integer line : lines) {
+            for (Integer line : batch.lines()) {
                 OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
-                if (applying) {
+                if (batch.rows()) {
                     applied(job, row, applier.apply(row), realm.getName());
                 } else {
-                    sent(job, row, work, realm);
+                    sent += sent(row, work, realm) ? 1 : 0;
                 }
             }
         }
-        OnboardingJobs.settle(job);
+        if (batch.rows()) {
+            OnboardingJobs.settle(job);
+        } else {
+            countInvitations(em, jobId, sent, batch.lines().size() - sent);
+        }
+    }
+
+    private static void countInvitations(EntityManager em, String jobId, int sent, int notSent) {
+        em.createQuery("update OnboardingJobEntity j set j.invitationsWaiting = j.invitationsWaiting - :done,"
+                        + " j.invitationsSent = j.invitationsSent + :sent, j.invitationsNotSent = j.invitationsNotSent + :notSent"
+                        + " where j.id = :id")
+                .setParameter("done", sent + notSent).setParameter("sent", sent).setParameter("notSent", notSent)
+                .setParameter("id", jobId).executeUpdate();
     }
 
     private static void applied(OnboardingJobEntity job, OnboardingRowEntity row, String outcome, String realmName) {
@@ -198,16 +272,16 @@ public final class OnboardingWorker {
         LampssMetrics.onboardingRow(realmName, outcome);
     }
 
-    private static void sent(OnboardingJobEntity job, OnboardingRowEntity row, Workspace work, RealmModel realm) {
-        boolean sent = row.getOrganizationId() != null && realm.getGroupById(row.getOrganizationId()) != null
-                && work.invitations().sendWaiting(realm.getGroupById(row.getOrganizationId()), row.getUserId());
+    private static boolean sent(OnboardingRowEntity row, Workspace work, RealmModel realm) {
+        GroupModel group = row.getOrganizationId() == null ? null : realm.getGroupById(row.getOrganizationId());
+        boolean sent = group != null && work.invitations().sendWaiting(group, row.getUserId());
         row.setInvitation(sent ? OnboardingJobs.SENT : OnboardingJobs.NOT_SENT);
-        job.setInvitationsWaiting(job.getInvitationsWaiting() - 1);
-        job.setInvitationsSent(job.getInvitationsSent() + (sent ? 1 : 0));
+        return sent;
     }
 
     /** A row that failed alone: recorded with the rule that refused it, and counted; the job goes on. */
-    private void fail(KeycloakSession session, String jobId, int line, RuntimeException failure) {
+    private void fail(KeycloakSession session, String jobId, Batch one, RuntimeException failure) {
+        int line = one.lines().get(0);
         EntityManager em = em(session);
         OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
         OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
@@ -217,19 +291,19 @@ public final class OnboardingWorker {
         if (refused == null && !(failure instanceof NotFound)) {
             LOG.warnf(failure, "onboarding job %s, line %d failed", jobId, line);
         }
-        if (OnboardingJobs.APPLYING.equals(job.getState())) {
+        if (one.rows()) {
             row.setOutcome(OnboardingJobs.FAILED);
             row.setCode(code);
             row.setColumnName(refused == null ? null : columnOf(refused.field()));
             job.setRowsDone(job.getRowsDone() + 1);
             job.setRowsFailed(job.getRowsFailed() + 1);
             LampssMetrics.onboardingRow(realm.getName(), OnboardingJobs.FAILED);
+            OnboardingJobs.settle(job);
         } else {
             row.setInvitation(OnboardingJobs.NOT_SENT);
             row.setCode(code);
-            job.setInvitationsWaiting(job.getInvitationsWaiting() - 1);
+            countInvitations(em, jobId, 0, 1);
         }
-        OnboardingJobs.settle(job);
     }
 
     private static String columnOf(String field) {
@@ -240,7 +314,7 @@ public final class OnboardingWorker {
     /** The job's creator as the caller of every change, audited on the job's channel. */
     private Workspace workspace(KeycloakSession session, RealmModel realm, OnboardingJobEntity job) {
         session.getContext().setRealm(realm);
-        session.getContext().setConnection(LOCAL);
+        session.getContext().setConnection(BackgroundRequest.CONNECTION);
         session.getContext().setHttpRequest(new BackgroundRequest(java.net.URI.create(job.getBaseUri())));
         LampssRealm lampss = new LampssRealm(session, realm, settings);
         UserModel creator = session.users().getUserById(realm, job.getCreatedBy());
@@ -262,32 +336,4 @@ public final class OnboardingWorker {
     private static EntityManager em(KeycloakSession session) {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
-
-    /** Where a background change comes from, for Keycloak's admin events: this server. */
-    private static final ClientConnection LOCAL = new ClientConnection() {
-        @Override
-        public String getRemoteAddr() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public String getRemoteHost() {
-            return "localhost";
-        }
-
-        @Override
-        public int getRemotePort() {
-            return 0;
-        }
-
-        @Override
-        public String getLocalAddr() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int getLocalPort() {
-            return 0;
-        }
-    };
 }

@@ -131,20 +131,27 @@ public class OnboardingResource {
         return Api.run(session, settings, request -> Response.ok(job(find(request, id))).build());
     }
 
-    /** The job's rows in line order; {@code outcome} keeps those with these outcomes (comma-separated). */
+    /**
+     * The job's rows in line order; {@code outcome} keeps those with these outcomes, {@code invitation}
+     * those whose invitation is in these states (both comma-separated).
+     */
     @GET
     @Path("jobs/{jobId}/rows")
     @Produces(MediaType.APPLICATION_JSON)
     public Response rows(@PathParam("jobId") String id, @QueryParam("outcome") String outcome,
-                         @QueryParam("first") String first, @QueryParam("max") String max) {
+                         @QueryParam("invitation") String invitation, @QueryParam("first") String first,
+                         @QueryParam("max") String max) {
         return Api.run(session, settings, request -> {
             OnboardingJobEntity job = find(request, id);
             Paging paging = Paging.of(first, max);
-            List<String> outcomes = outcome == null || outcome.isBlank() ? List.of()
-                    : Arrays.stream(outcome.split(",")).map(String::strip).toList();
-            return Response.ok(Views.page(new OnboardingJobs(request.lampss.em()).rows(job.getId(), outcomes, paging.first(),
-                    paging.max()), row -> row(row, request.locale))).build();
+            return Response.ok(Views.page(new OnboardingJobs(request.lampss.em()).rows(job.getId(), list(outcome), list(invitation),
+                    paging.first(), paging.max()), row -> row(row, request.locale))).build();
         });
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).toList();
     }
 
     /** Operations Support's go for held invitations. */
@@ -261,6 +268,7 @@ public class OnboardingResource {
         json.put("rowsFailed", job.getRowsFailed());
         json.put("invitationsWaiting", job.getInvitationsWaiting());
         json.put("invitationsSent", job.getInvitationsSent());
+        json.put("invitationsNotSent", job.getInvitationsNotSent());
         json.put("finishedAt", job.getFinishedAt());
         // The node applying it, as its log names it ("onboarding worker … started"); null before any node took it.
         json.put("worker", job.getLeaseOwner());

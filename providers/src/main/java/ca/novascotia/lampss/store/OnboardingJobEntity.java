@@ -54,6 +54,9 @@ public class OnboardingJobEntity {
     @Column(name = "INVITATIONS_SENT", nullable = false)
     private int invitationsSent;
 
+    @Column(name = "INVITATIONS_NOT_SENT", nullable = false)
+    private int invitationsNotSent;
+
     @Column(name = "SEND_FROM")
     private Long sendFrom;
 
@@ -101,6 +104,8 @@ public class OnboardingJobEntity {
     public void setInvitationsWaiting(int invitationsWaiting) { this.invitationsWaiting = invitationsWaiting; }
     public int getInvitationsSent() { return invitationsSent; }
     public void setInvitationsSent(int invitationsSent) { this.invitationsSent = invitationsSent; }
+    public int getInvitationsNotSent() { return invitationsNotSent; }
+    public void setInvitationsNotSent(int invitationsNotSent) { this.invitationsNotSent = invitationsNotSent; }
     public Long getSendFrom() { return sendFrom; }
     public void setSendFrom(Long sendFrom) { this.sendFrom = sendFrom; }
     public int getSentBeforeWindow() { return sentBeforeWindow; }

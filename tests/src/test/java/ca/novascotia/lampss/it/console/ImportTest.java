@@ -197,6 +197,7 @@ class ImportTest {
             assertEquals(String.format(Locale.CANADA, "%,d", file.rows()), text(browser, "import-final-rows"));
             assertEquals("3", text(browser, "import-final-failed"));
             assertEquals(String.format(Locale.CANADA, "%,d", ORGANIZATIONS * PEOPLE + 1), text(browser, "import-final-sent"));
+            assertEquals("0", text(browser, "import-final-not-sent"));
             List<WebElement> failed = browser.driver.findElements(By.cssSelector("#import-job-rows-table tbody tr"));
             assertEquals(List.of(file.formulaLine(), file.emailLine(), file.moduleLine()),
                     failed.stream().map(r -> Integer.parseInt(r.getAttribute("data-line"))).toList());

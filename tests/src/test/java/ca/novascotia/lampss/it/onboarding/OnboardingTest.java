@@ -173,6 +173,8 @@ class OnboardingTest {
         assertEquals(200, ops.post("/onboarding/jobs/" + job + "/release", null).status());
         Map<String, Object> done = waitForState(job, "DONE");
         assertEquals(3, done.get("invitationsSent"));
+        assertEquals(0, done.get("invitationsNotSent"));
+        assertEquals(3, ops.get("/onboarding/jobs/" + job + "/rows?invitation=SENT").items().size());
         assertEquals(2, mailsTo(a + "-jo@example.ca"));
         assertEquals(1, mailsTo(a + "-al@example.ca"));
         int auditRows = ops.get("/organizations/" + organizationA + "/audit").json().get("total") instanceof Number n ? n.intValue() : -1;
@@ -225,6 +227,29 @@ class OnboardingTest {
         // And the former Operations Support person can no longer read or release jobs.
         assertEquals(403, api.get("/onboarding/jobs/" + job).status());
         assertEquals(403, api.post("/onboarding/jobs/" + job + "/release", null).status());
+    }
+
+    /** Invitations go out as rows are applied, at most the job's rate: 2 a minute sends one now, the next 30 s later. */
+    @Test
+    void invitationsGoOutAsRowsAreAppliedAtTheJobsRate() throws Exception {
+        String prefix = Fixture.unique("R");
+        String csv = GeneratedFile.csv(prefix, 1, 3, "", "");
+        LampssApi.Reply started = ops.sendFile("/onboarding/jobs?ratePerMinute=2", "text/csv", csv.getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertEquals(201, started.status(), started.toString());
+        String job = started.string("id");
+        Map<String, Object> sending = waitForState(job, "SENDING");
+        Thread.sleep(3000);
+        Map<String, Object> later = ops.get("/onboarding/jobs/" + job).json();
+        assertEquals(1, later.get("invitationsSent"), later.toString());
+        assertEquals(2, later.get("invitationsWaiting"), later.toString());
+        assertEquals("SENDING", later.get("state"));
+        assertEquals(3, sending.get("rowsDone"));
+        int mailed = 0;
+        for (int p = 0; p < 3; p++) {
+            mailed += mailsTo(GeneratedFile.email(prefix, 0, p));
+        }
+        assertEquals(1, mailed, "one invitation sent so far, the others wait for the rate");
     }
 
     @Test
