@@ -154,7 +154,12 @@ public final class OnboardingWorker {
                 return false;
             }
         }
-        KeycloakModelUtils.runJobInTransaction(factory, session -> OnboardingJobs.settle(em(session).find(OnboardingJobEntity.class, jobId)));
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            OnboardingJobEntity job = em(session).find(OnboardingJobEntity.class, jobId);
+            if (job != null) {
+                OnboardingJobs.settle(job);
+            }
+        });
         return true;
     }
 
@@ -235,6 +240,9 @@ public final class OnboardingWorker {
     private void work(KeycloakSession session, String jobId, Batch batch) {
         EntityManager em = em(session);
         OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
+        if (job == null) {
+            return; // its realm was removed meanwhile, and the job with it
+        }
         RealmModel realm = session.realms().getRealm(job.getRealmId());
         int sent = 0;
         try (Workspace work = workspace(session, realm, job)) {
@@ -284,6 +292,9 @@ public final class OnboardingWorker {
         int line = one.lines().get(0);
         EntityManager em = em(session);
         OnboardingJobEntity job = em.find(OnboardingJobEntity.class, jobId);
+        if (job == null) {
+            return;
+        }
         OnboardingRowEntity row = em.find(OnboardingRowEntity.class, new OnboardingRowEntity.Key(jobId, line));
         RealmModel realm = session.realms().getRealm(job.getRealmId());
         DomainException refused = failure instanceof DomainException domain ? domain : null;
