@@ -13,6 +13,7 @@ import ca.novascotia.lampss.model.ProfileGrants;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The dry run: a file's rows, in chunks, against what the realm holds, by {@link OnboardingPlan}'s
@@ -36,7 +37,7 @@ public final class OnboardingCheck {
                 new ContactDirectory(lampss, new ProfileGrants(lampss)));
         OnboardingPlan plan = new OnboardingPlan(actor);
         List<OnboardingRow> chunk = new ArrayList<>(CHUNK);
-        java.util.function.Consumer<OnboardingRow> rows = row -> {
+        Consumer<OnboardingRow> rows = row -> {
             chunk.add(row);
             if (chunk.size() == CHUNK) {
                 flush(chunk, known, plan);

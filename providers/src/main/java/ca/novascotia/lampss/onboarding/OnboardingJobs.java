@@ -189,7 +189,6 @@ public final class OnboardingJobs {
 
     /** The state that follows from the counters: applying while rows wait, then sending, held or done. */
     static void settle(OnboardingJobEntity job) {
-        String before = job.getState();
         if (job.getRowsDone() < job.getTotalRows()) {
             job.setState(APPLYING);
         } else if (job.getInvitationsWaiting() > 0) {
@@ -197,7 +196,7 @@ public final class OnboardingJobs {
         } else {
             job.setState(DONE);
         }
-        if (DONE.equals(job.getState()) && !DONE.equals(before) || DONE.equals(job.getState()) && job.getFinishedAt() == null) {
+        if (DONE.equals(job.getState()) && job.getFinishedAt() == null) {
             job.setFinishedAt(Time.currentTimeMillis());
         }
     }
