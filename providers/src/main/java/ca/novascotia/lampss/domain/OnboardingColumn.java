@@ -35,6 +35,16 @@ public enum OnboardingColumn {
         return field;
     }
 
+    /** The column named {@code header} in a CSV header line, or null. */
+    public static OnboardingColumn ofHeader(String header) {
+        for (OnboardingColumn column : values()) {
+            if (column.header.equals(header)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
     /** The column whose API field is {@code field}, or null. */
     public static OnboardingColumn ofField(String field) {
         for (OnboardingColumn column : values()) {

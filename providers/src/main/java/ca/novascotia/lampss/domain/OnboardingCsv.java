@@ -86,12 +86,7 @@ public final class OnboardingCsv {
         List<OnboardingColumn> seen = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip().toLowerCase(Locale.ROOT);
-            OnboardingColumn column = null;
-            for (OnboardingColumn candidate : OnboardingColumn.values()) {
-                if (candidate.header().equals(name)) {
-                    column = candidate;
-                }
-            }
+            OnboardingColumn column = OnboardingColumn.ofHeader(name);
             if (column == null || seen.contains(column)) {
                 throw new OnboardingFileRefused(column == null ? "UNKNOWN_COLUMN" : "REPEATED_COLUMN", 1, printable(name));
             }

@@ -142,7 +142,7 @@ public final class OnboardingPlan {
         }
         Optional<KnownPerson> existing = known.person(details.email());
         RowPlan plan = existing.isPresent()
-                ? existingPerson(row, organization, existing.get(), wanted, primary)
+                ? existingPerson(row, organization, existing.get(), details, wanted, primary)
                 : newPerson(row, organization, details, wanted, primary, earlier);
         if (primary && organization.needsPrimary() && !plan.refused()) {
             if (organization.primaryLine != 0) {
@@ -164,9 +164,7 @@ public final class OnboardingPlan {
     }
 
     private RowPlan existingPerson(OnboardingRow row, OnboardingOrganization organization, KnownPerson person,
-                                   Set<SecurityProfile> wanted, boolean primary) {
-        ContactDetails details = new ContactDetails(row.get(OnboardingColumn.FIRST_NAME), row.get(OnboardingColumn.LAST_NAME),
-                row.get(OnboardingColumn.EMAIL));
+                                   ContactDetails details, Set<SecurityProfile> wanted, boolean primary) {
         KnownContact contact = person.contacts().get(organization.number);
         if (contact == null) {
             SharedPerson.requireAttachable(actor, person.account());

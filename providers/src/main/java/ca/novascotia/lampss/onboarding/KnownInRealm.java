@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -103,14 +104,13 @@ final class KnownInRealm implements OnboardingPlan.Known {
         List<MembershipEntity> rows = memberships.ofUser(user.getId());
         Map<String, OnboardingPlan.KnownContact> contacts = new HashMap<>();
         for (MembershipEntity row : rows) {
-            Optional<Contact> contact = directory.find(row.getOrganizationId(), user.getId());
-            String number = lampss.realm().getGroupById(row.getOrganizationId()) == null ? null
-                    : lampss.realm().getGroupById(row.getOrganizationId()).getName();
-            if (contact.isPresent() && number != null) {
+            GroupModel group = lampss.realm().getGroupById(row.getOrganizationId());
+            Optional<Contact> contact = group == null ? Optional.empty() : directory.find(row.getOrganizationId(), user.getId());
+            if (contact.isPresent()) {
                 Set<SecurityProfile> profiles = EnumSet.noneOf(SecurityProfile.class);
                 profiles.addAll(contact.get().profiles());
                 profiles.addAll(Memberships.heldProfiles(row.getHeldProfiles()));
-                contacts.put(number, new OnboardingPlan.KnownContact(MembershipState.valueOf(row.getState()), profiles));
+                contacts.put(group.getName(), new OnboardingPlan.KnownContact(MembershipState.valueOf(row.getState()), profiles));
             }
         }
         return new OnboardingPlan.KnownPerson(people.account(user, rows), contacts);

@@ -1,6 +1,7 @@
 package ca.novascotia.lampss.onboarding;
 
 import ca.novascotia.lampss.domain.Actor;
+import ca.novascotia.lampss.domain.OnboardingCsv;
 import ca.novascotia.lampss.domain.OnboardingPlan;
 import ca.novascotia.lampss.domain.OnboardingReport;
 import ca.novascotia.lampss.domain.OnboardingRow;
@@ -46,7 +47,7 @@ public final class OnboardingCheck {
         if (format == Format.JSON) {
             OnboardingFiles.readJson(file, maxRows, rows);
         } else {
-            OnboardingFiles.readCsv(file, maxRows, rows, plan::unreadable);
+            OnboardingCsv.read(file, maxRows, rows, plan::unreadable);
         }
         flush(chunk, known, plan);
         return plan.finish();

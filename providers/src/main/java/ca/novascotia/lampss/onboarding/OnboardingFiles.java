@@ -3,7 +3,6 @@ package ca.novascotia.lampss.onboarding;
 import ca.novascotia.lampss.domain.OnboardingColumn;
 import ca.novascotia.lampss.domain.OnboardingCsv;
 import ca.novascotia.lampss.domain.OnboardingCsv.OnboardingFileRefused;
-import ca.novascotia.lampss.domain.OnboardingRefusal;
 import ca.novascotia.lampss.domain.OnboardingRow;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,10 +19,10 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The two forms of an onboarding file, read one row at a time: CSV, and the same as JSON
- * ({@code {"rows": [{"externalNumber": …, "modules": ["sr"], "primaryContact": true, …}]}}, the
- * API's field names). Lists become the CSV's semicolon-separated text, so both forms meet the
- * same checks.
+ * An onboarding file's bytes as sent (plain or gzip, bounded), and its JSON form read one row at a
+ * time ({@code {"rows": [{"externalNumber": …, "modules": ["sr"], "primaryContact": true, …}]}},
+ * the API's field names); the CSV form is {@link OnboardingCsv}'s. Lists become the CSV's
+ * semicolon-separated text, so both forms meet the same checks.
  */
 public final class OnboardingFiles {
 
@@ -78,10 +77,6 @@ public final class OnboardingFiles {
                 throw new OnboardingFileRefused("FILE_TOO_LARGE", 0, String.valueOf(MAX_BYTES));
             }
         }
-    }
-
-    public static void readCsv(InputStream in, int maxRows, Consumer<OnboardingRow> rows, Consumer<OnboardingRefusal> refused) {
-        OnboardingCsv.read(in, maxRows, rows, refused);
     }
 
     /** @throws OnboardingFileRefused as for CSV: MALFORMED_JSON, UNKNOWN_COLUMN, TOO_MANY_ROWS, FILE_EMPTY */

@@ -285,8 +285,8 @@ public class OnboardingResource {
         json.put("organizationId", row.getOrganizationId());
         json.put("userId", row.getUserId());
         if (row.getCode() != null) {
-            String field = Arrays.stream(OnboardingColumn.values()).filter(c -> c.header().equals(row.getColumnName()))
-                    .map(OnboardingColumn::field).findFirst().orElse(null);
+            OnboardingColumn column = OnboardingColumn.ofHeader(row.getColumnName());
+            String field = column == null ? null : column.field();
             json.put("column", row.getColumnName());
             json.put("code", row.getCode());
             json.put("detail", row.getDetail());
