@@ -100,6 +100,9 @@ public final class Recertifications {
     }
 
     public CampaignReviewEntity deactivate(GroupModel group, String userId) {
+        Contacts.Loaded contact = work.contacts().load(group, userId);
+        // Asked first, so that someone who may not deactivate learns nothing of the campaign.
+        work.require(Action.DEACTIVATE, Target.of(contact.organization(), contact.member()));
         CampaignReviewEntity review = underReview(group, userId);
         work.contacts().deactivate(group, userId);
         return reviewed(group, review, ReviewStatus.DEACTIVATED);

@@ -21,6 +21,7 @@ public final class LampssMetrics {
     static final String NOTICES = "lampss.notices";
     static final String ONBOARDING_ROWS = "lampss.onboarding.rows";
     static final String ACCESS_REVIEW_STATEMENTS = "lampss.access.review.statements";
+    static final String UPKEEP_BATCH_STATEMENTS = "lampss.upkeep.batch.statements";
 
     private LampssMetrics() {
     }
@@ -72,6 +73,17 @@ public final class LampssMetrics {
     public static void accessReviewStatements(String realm, int count) {
         counter(ACCESS_REVIEW_STATEMENTS, "SQL statements of access-review exports (query-count setting)", "realm", realm)
                 .increment(count);
+    }
+
+    /**
+     * One batch (one transaction) of the scheduled access upkeep and its SQL statements, by phase:
+     * {@code open}, {@code overdue}, {@code find}, {@code claim}, {@code send}, {@code mark}. Prometheus
+     * shows the batches ({@code _count}), their statements ({@code _sum}) and the most in one ({@code _max}).
+     */
+    public static void upkeepBatch(String phase, int statements) {
+        io.micrometer.core.instrument.DistributionSummary.builder(UPKEEP_BATCH_STATEMENTS)
+                .description("SQL statements per batch of the scheduled access upkeep").tag("phase", phase)
+                .register(Metrics.globalRegistry).record(statements);
     }
 
     /** {@code lampssInvitationExpired} → {@code expired}; {@code lampssNoAccessYet} → {@code no-access-yet}. */

@@ -104,7 +104,10 @@ public final class RealmData {
         em.createQuery("delete from OnboardingRowEntity r where r.jobId in"
                 + " (select j.id from OnboardingJobEntity j where j.realmId = :realm)").setParameter("realm", realmId).executeUpdate();
         em.createQuery("delete from OnboardingJobEntity j where j.realmId = :realm").setParameter("realm", realmId).executeUpdate();
-        for (String entity : List.of("MembershipEntity", "InvitationEntity", "AuditEntryEntity")) {
+        em.createQuery("delete from CampaignReviewEntity r where r.campaignId in"
+                + " (select c.id from CampaignEntity c where c.realmId = :realm)").setParameter("realm", realmId).executeUpdate();
+        em.createNativeQuery("delete from LAMPSS_NOTICE where REALM_ID = ?1").setParameter(1, realmId).executeUpdate();
+        for (String entity : List.of("MembershipEntity", "InvitationEntity", "AuditEntryEntity", "AccessRequestEntity", "CampaignEntity")) {
             em.createQuery("delete from " + entity + " e where e.realmId = :realm").setParameter("realm", realmId).executeUpdate();
         }
     }

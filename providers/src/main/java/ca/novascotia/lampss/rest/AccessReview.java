@@ -2,6 +2,7 @@ package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.metrics.LampssMetrics;
+import ca.novascotia.lampss.metrics.StatementCounter;
 import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.ContactDirectory;
 import ca.novascotia.lampss.model.LampssRealm;
@@ -47,7 +48,7 @@ final class AccessReview {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
                     session.getContext().setRealm(realm);
-                    Api.StatementCounter counter = settings.queryCountHeader() ? Api.StatementCounter.attach(session) : null;
+                    StatementCounter counter = settings.queryCountHeader() ? StatementCounter.attach(session) : null;
                     write(new LampssRealm(session, realm, settings), organizationId, writer);
                     if (counter != null) {
                         LampssMetrics.accessReviewStatements(realm.getName(), counter.count());

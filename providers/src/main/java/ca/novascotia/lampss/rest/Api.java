@@ -5,6 +5,7 @@ import ca.novascotia.lampss.domain.DomainException;
 import ca.novascotia.lampss.contacts.NotFound;
 import ca.novascotia.lampss.domain.InvitationRate;
 import ca.novascotia.lampss.invitation.mail.InvitationEmails;
+import ca.novascotia.lampss.metrics.StatementCounter;
 import ca.novascotia.lampss.model.LampssRealm;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -15,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.hibernate.SessionEventListener;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 
@@ -78,7 +77,7 @@ final class Api {
             return response;
         }
         String serverTime = String.format(Locale.ROOT, "lampss;dur=%.2f", (System.nanoTime() - started) / 1e6);
-        return Response.fromResponse(response).header(QUERY_COUNT_HEADER, counter.count)
+        return Response.fromResponse(response).header(QUERY_COUNT_HEADER, counter.count())
                 .header(SERVER_TIMING_HEADER, serverTime).build();
     }
 
@@ -104,27 +103,5 @@ final class Api {
             }
         }
         return false;
-    }
-
-    /** Counts the SQL statements of this session; diagnostic only, enabled by a server option. */
-    static final class StatementCounter implements SessionEventListener {
-
-        private int count;
-
-        static StatementCounter attach(KeycloakSession session) {
-            StatementCounter counter = new StatementCounter();
-            session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                    .unwrap(org.hibernate.Session.class).addEventListeners(counter);
-            return counter;
-        }
-
-        int count() {
-            return count;
-        }
-
-        @Override
-        public void jdbcExecuteStatementStart() {
-            count++;
-        }
     }
 }

@@ -47,6 +47,7 @@ public final class AccessUpkeep implements ScheduledTask {
     private final ExecutorService pass;
     private final ExecutorService shares;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Batches batches;
 
     private AccessUpkeep(KeycloakSessionFactory factory, LampssSettings settings) {
         this.factory = factory;
@@ -54,6 +55,7 @@ public final class AccessUpkeep implements ScheduledTask {
         this.periodMillis = settings.invitationCleanupSeconds() * 1000L;
         this.pass = Executors.newSingleThreadExecutor(daemon("lampss-access-upkeep"));
         this.shares = Executors.newFixedThreadPool(NoticeSender.SHARES, daemon("lampss-notice-sender"));
+        this.batches = new Batches(factory);
     }
 
     /** Called once at start-up on every node: every period, the node that claims it runs the pass. */
@@ -112,7 +114,7 @@ public final class AccessUpkeep implements ScheduledTask {
         Recertification policy = inRealm(realmId, realm -> Recertification.of(realm::getAttribute));
         int opened = policy.enabled() ? repeat(() -> openDue(realmId, policy)) : 0;
         int overdue = repeat(() -> applyOverdue(realmId, policy));
-        NoticeSender sender = new NoticeSender(factory, shares);
+        NoticeSender sender = new NoticeSender(batches, shares);
         int notices = drain(realmId, sender, due -> due.campaignsOpened(now()));
         notices += remind(realmId, sender, policy.reminders(), false);
         notices += remind(realmId, sender, inRealm(realmId, realm -> Recertification.invitationReminders(
@@ -145,7 +147,7 @@ public final class AccessUpkeep implements ScheduledTask {
 
     /** One batch of organizations due a campaign, opened in one transaction; returns how many. */
     private int openDue(String realmId, Recertification policy) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+        return batches.run("open", session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             try (Workspace work = Upkeep.workspace(session, realm, settings, "recertification")) {
                 LampssRealm lampss = new LampssRealm(session, realm, settings);
@@ -163,7 +165,7 @@ public final class AccessUpkeep implements ScheduledTask {
 
     /** A few campaigns past their due date: what the realm's setting says, each audited in its own name. */
     private int applyOverdue(String realmId, Recertification policy) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+        return batches.run("overdue", session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             List<CampaignEntity> overdue = session.getProvider(JpaConnectionProvider.class).getEntityManager()
                     .createQuery("select c from CampaignEntity c where c.realmId = :realm and c.openKey is not null"
@@ -180,7 +182,7 @@ public final class AccessUpkeep implements ScheduledTask {
     }
 
     private List<Notice> find(String realmId, Function<DueNotices, List<Notice>> query) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+        return batches.run("find", session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
             return query.apply(new DueNotices(new LampssRealm(session, realm, settings), BATCH));

@@ -13,9 +13,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Sends a batch of due notices at most once each: their rows are written and committed first (a
@@ -26,11 +24,11 @@ final class NoticeSender {
 
     static final int SHARES = 4;
 
-    private final KeycloakSessionFactory factory;
+    private final Batches batches;
     private final ExecutorService shares;
 
-    NoticeSender(KeycloakSessionFactory factory, ExecutorService shares) {
-        this.factory = factory;
+    NoticeSender(Batches batches, ExecutorService shares) {
+        this.batches = batches;
         this.shares = shares;
     }
 
@@ -40,7 +38,7 @@ final class NoticeSender {
             return 0;
         }
         long now = Time.currentTimeMillis();
-        KeycloakModelUtils.runJobInTransaction(factory, session -> notices.forEach(notice -> Notices.claim(
+        batches.run("claim", (KeycloakSession session) -> notices.forEach(notice -> Notices.claim(
                 session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, notice.kind(), notice.subjectId(),
                 notice.occasion(), recipientId(notice), now, reachable(notice) ? Notices.SENT : Notices.SKIPPED)));
         List<Notice> sendable = notices.stream().filter(NoticeSender::reachable).toList();
@@ -52,8 +50,7 @@ final class NoticeSender {
                 mine.add(sendable.get(i));
             }
             if (!mine.isEmpty()) {
-                running.add(shares.submit(() -> KeycloakModelUtils.runJobInTransaction(factory,
-                        session -> sendShare(session, realmId, mine, failed))));
+                running.add(shares.submit(() -> batches.run("send", (KeycloakSession session) -> sendShare(session, realmId, mine, failed))));
             }
         }
         for (Future<?> share : running) {
@@ -67,7 +64,7 @@ final class NoticeSender {
             }
         }
         if (!failed.isEmpty()) {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> failed.forEach(notice -> Notices.failed(
+            batches.run("mark", (KeycloakSession session) -> failed.forEach(notice -> Notices.failed(
                     session.getProvider(JpaConnectionProvider.class).getEntityManager(), notice.kind(), notice.subjectId(),
                     notice.occasion(), recipientId(notice))));
         }

@@ -154,6 +154,11 @@ class InvitationSettingsTabTest {
         assertRefused(Map.of("lampssInvitationLandingUrl", "javascript:alert(1)"), "write a full http:// or https:// URL");
         assertRefused(Map.of("lampssInvitationLifetime", "PT0S"), "from one second to 365 days");
         assertRefused(Map.of("lampssEmailHelp", "Support\nline two"), "one line of plain text, up to 300 characters");
+        assertRefused(Map.of("lampssRecertificationPeriod", "yearly"), "use an ISO-8601 period such as P12M");
+        assertRefused(Map.of("lampssRecertificationOverdue", "PURGE"), "use NOTHING, FLAG or DEACTIVATE");
+        assertRefused(Map.of("lampssInvitationReminders", "P7D,tomorrow"), "ISO-8601 durations separated by commas");
+        assertRefused(Map.of("lampssAccessChangeNotices", "maybe"), "use true or false");
+        assertNull(attributes().get("lampss.recertificationPeriod"));
         assertNull(attributes().get("lampss.identityProvider"));
         assertNull(attributes().get("lampss.emailHelp"));
         assertNull(attributes().get("lampss.invitationLandingUrl"));
@@ -161,13 +166,16 @@ class InvitationSettingsTabTest {
         String landing = lampss.getBaseUrl() + "/lampss/console/";
         try (Response created = lampss.admin().components().add(tab(Map.of("lampssInvitationLandingUrl", landing,
                 "lampssIdentityProvider", "mynsaccount", "lampssInvitationLifetime", "",
-                "lampssEmailHelp", "LaMPSS Operations Support, 1-800-555-0100")))) {
+                "lampssEmailHelp", "LaMPSS Operations Support, 1-800-555-0100", "lampssRecertificationPeriod", "off",
+                "lampssRecertificationOverdue", "deactivate")))) {
             assertEquals(201, created.getStatus());
         }
         assertEquals("LaMPSS Operations Support, 1-800-555-0100", attributes().get("lampss.emailHelp"));
         assertEquals(landing, attributes().get("lampss.invitationLandingUrl"));
         assertEquals("mynsaccount", attributes().get("lampss.identityProvider"));
         assertNull(attributes().get(LIFETIME_ATTRIBUTE), "an empty lifetime means the default");
+        assertEquals("off", attributes().get("lampss.recertificationPeriod"));
+        assertEquals("deactivate", attributes().get("lampss.recertificationOverdue"), "read case-insensitively");
     }
 
     // --- the admin console ----------------------------------------------------------------------

@@ -194,6 +194,12 @@ class TwoNodeClusterTest {
         System.out.println(new OnboardingTakeover(cluster, opsOnA, opsOnB).run());
     }
 
+    @Test
+    @Order(7)
+    void eachReminderAndNoticeIsSentOnceByTwoNodes() throws Exception {
+        System.out.println(new AccessUpkeepOnce(cluster, admin.realm("lampss"), fixture, peopleOnB, opsOnB).run());
+    }
+
     /** Follows the invitation link in a browser through the balancer and signs in at the My NS Account stand-in. */
     private String acceptInBrowser(String link, String standInUser) throws IOException {
         try (WebClient browser = new WebClient()) {

@@ -76,8 +76,8 @@ final class TwoNodes implements AutoCloseable {
                 // Onboarding: each node looks for work every second and takes over a job left for 5 s.
                 "--spi-realm-restapi-extension--lampss--onboarding-poll-interval=1",
                 "--spi-realm-restapi-extension--lampss--onboarding-lease=5",
-                // One debug line per clean-up run, naming its period (InvitationCleanup).
-                "--log-level=INFO,ca.novascotia.lampss.invitation.cleanup.InvitationCleanup:debug"));
+                // One debug line per clean-up run and per access upkeep pass, naming its period.
+                "--log-level=INFO,ca.novascotia.lampss.invitation.cleanup.InvitationCleanup:debug,ca.novascotia.lampss.upkeep.AccessUpkeep:debug"));
         options.addAll(List.of(extra));
         return options;
     }

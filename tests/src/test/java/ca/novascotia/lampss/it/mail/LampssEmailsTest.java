@@ -60,6 +60,7 @@ class LampssEmailsTest {
     private Fixture fixture;
     /** The name of the person who sends the email, as LaMPSS holds it when it is sent. */
     private String sender;
+    private String senderEmail;
 
     @BeforeEach
     void operationsSupportAndWhomToAsk() {
@@ -81,6 +82,7 @@ class LampssEmailsTest {
         fixture.activateAs(org, id, fixture.standInIdentity("Olga", "O'Hara"), People.PASSWORD);
         LampssApi.Reply olga = ops.get(Fixture.path(org, id));
         sender = olga.string("firstName") + " " + olga.string("lastName");
+        senderEmail = olga.string("email");
         return fixture.people.signInAs(id);
     }
 
@@ -180,6 +182,84 @@ class LampssEmailsTest {
         assertEquals(200, ops.put(Fixture.path(org, quiet.userId()), details(quiet.email(), "ofa-read-only")).status());
         assertEquals(quietMails, mailsTo(quiet.email()), "notices off");
         setRealmAttribute("lampss.accessChangeNotices", "true");
+    }
+
+    /**
+     * The emails of access over time, each as received, rendered and checked like the others: the
+     * reminder before an invitation expires and the notice to its sender when it expired, the
+     * campaign's notice to its contact managers, and Operations Support's decision on a request
+     * (whose text, typed with markup, stays text).
+     */
+    @Test
+    void theRemindersAndNoticesOfAccessOverTime() throws Exception {
+        String org = organization();
+        LampssApi olga = primaryContactOf(org);
+        Fixture.Member staff = fixture.activeMember(org, "ofa-user");
+        String olgaEmail = senderEmail;
+        setRealmAttribute("lampss.invitationLifetime", "PT20S");
+        setRealmAttribute("lampss.invitationReminders", "PT10S");
+        try {
+            String late = Fixture.unique("late") + "@example.ca";
+            assertEquals(201, olga.post("/organizations/" + org + "/contacts", Map.of("firstName", "Lee", "lastName", "Late",
+                    "email", late, "profiles", List.of("ofa-user"))).status());
+            assertEquals(201, ops.post("/organizations/" + org + "/campaign", Map.of()).status());
+            String asked = olga.post("/organizations/" + org + "/requests", Map.of("userId", staff.userId(),
+                    "profile", "ofa-self-service-full-update", "reason", "Backup")).string("id");
+            assertEquals(200, ops.post("/requests/" + asked + "/refuse", Map.of("decision", "<script>alert(3)</script> Not yet.")).status());
+
+            var reminder = awaitMail(late, "expires soon");
+            try (Chromium browser = rendered(InvitationMail.part(reminder, "text/html"), "email-invitation-reminder")) {
+                assertLayout(browser);
+                assertTrue(half(browser, "en").getText().contains(sender + " invited you to access LaMPSS for Org " + TYPED
+                        + ". You have not accepted yet."), half(browser, "en").getText());
+                assertTrue(half(browser, "fr").getText().contains("Vous ne l'avez pas encore acceptée."), half(browser, "fr").getText());
+            }
+            var expired = awaitMail(olgaEmail, "expired");
+            try (Chromium browser = rendered(InvitationMail.part(expired, "text/html"), "email-invitation-expired")) {
+                assertLayout(browser);
+                assertTrue(half(browser, "en").getText().contains("The invitation you sent to Lee Late (" + late + ") for Org " + TYPED
+                        + " expired on"), half(browser, "en").getText());
+                assertTrue(half(browser, "en").findElement(By.cssSelector("a[href]")).getAttribute("href")
+                        .startsWith(linkBase + "lampss/console/o/" + org + "/contacts/"), "to the contact's page");
+            }
+            var campaign = awaitMail(olgaEmail, "confirm who has access");
+            try (Chromium browser = rendered(InvitationMail.part(campaign, "text/html"), "email-campaign")) {
+                assertLayout(browser);
+                assertTrue(half(browser, "en").getText().contains("A review of who may use LaMPSS for Org " + TYPED + " has opened."),
+                        half(browser, "en").getText());
+                assertTrue(half(browser, "fr").getText().contains("Un examen des personnes qui peuvent utiliser le LaMPSS pour Organisme "
+                        + TYPED + " est ouvert."), half(browser, "fr").getText());
+                assertEquals(linkBase + "lampss/console/o/" + org + "/review",
+                        half(browser, "en").findElement(By.cssSelector("a[href]")).getAttribute("href"));
+            }
+            var decided = awaitMail(staff.email(), "access request");
+            try (Chromium browser = rendered(InvitationMail.part(decided, "text/html"), "email-request-decided")) {
+                assertLayout(browser);
+                String english = half(browser, "en").getText();
+                assertTrue(english.contains("refused the request made by " + sender) && english.contains("<script>alert(3)</script> Not yet."),
+                        english);
+                assertTrue(half(browser, "fr").getText().contains("a refusé la demande"), half(browser, "fr").getText());
+            }
+            for (var message : List.of(reminder, expired, campaign, decided)) {
+                String text = InvitationMail.part(message, "text/plain");
+                assertTrue(text.contains("What happens next") && text.contains("Et ensuite?") && text.contains("contact " + HELP), text);
+            }
+        } finally {
+            setRealmAttribute("lampss.invitationLifetime", "P30D");
+            setRealmAttribute("lampss.invitationReminders", "P7D,P1D");
+        }
+    }
+
+    private jakarta.mail.internet.MimeMessage awaitMail(String email, String subjectPart) throws Exception {
+        for (int attempt = 0; attempt < 240; attempt++) {
+            for (var message : mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email) && message.getSubject().contains(subjectPart)) {
+                    return message;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no email to " + email + " about " + subjectPart);
     }
 
     private static Map<String, Object> details(String email, String... profiles) {

@@ -60,8 +60,11 @@ class ChangelogOnPostgresTest {
             createSchema(connection, "fresh");
             int ran = update(connection, "fresh", current());
             assertTrue(ran > 0, "changesets ran on the empty database");
-            assertEquals(List.of("lampss_audit", "lampss_invitation", "lampss_membership", "lampss_onboarding_job",
+            assertEquals(List.of("lampss_access_request", "lampss_audit", "lampss_campaign", "lampss_campaign_review",
+                    "lampss_invitation", "lampss_membership", "lampss_notice", "lampss_onboarding_job",
                     "lampss_onboarding_row", "lampss_scheduled_task"), tables(connection, "fresh"));
+            assertEquals(List.of("lampss-access-upkeep 0", "lampss-invitation-cleanup 0"), strings(connection,
+                    "SELECT name || ' ' || period_start FROM fresh.lampss_scheduled_task ORDER BY 1"), "0.8.0's scheduled task is there to be claimed");
 
             assertEquals(0, update(connection, "fresh", current()), "a second application runs nothing");
             assertEquals(ran, historyRows(connection, "fresh"));
@@ -114,9 +117,9 @@ class ChangelogOnPostgresTest {
                     membership("m3", "o2", "u1", "INACTIVE", "NULL"), membership("m4", "o2", "u3", "ACTIVE", "NULL"),
                     membership("m5", "gone", "u1", "ACTIVE", "NULL"), membership("m6", "o2", "gone", "ACTIVE", "'o2'"));
 
-            assertEquals(10, update(connection, "mirrored", current()),
+            assertEquals(11, update(connection, "mirrored", current()),
                     "0.2.0's, 0.3.0's and 0.4.0's two changesets ran; 0.5.0's is marked ran (no EVENT_ENTITY here);"
-                            + " 0.6.0's four ran or are marked ran; 0.7.0's onboarding tables");
+                            + " 0.6.0's four ran or are marked ran; 0.7.0's onboarding tables; 0.8.0's access-over-time tables");
 
             assertEquals(List.of("o1 u1 UNMANAGED", "o2 u3 UNMANAGED"), strings(connection,
                     "SELECT group_id || ' ' || user_id || ' ' || membership_type FROM user_group_membership ORDER BY 1"));
