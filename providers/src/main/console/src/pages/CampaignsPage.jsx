@@ -9,7 +9,7 @@ import {
   endOfProvinceDay, formatDate, formatTime, organizationName, provinceDay, useI18n,
 } from '../i18n';
 import { useSession } from '../session';
-import { usePagedList, useSubmit } from '../hooks';
+import { usePagedList, useRefocus, useSubmit } from '../hooks';
 import {
   DataTable, ErrorAlert, Field, PageTitle, Paging, StateFilter, StatusAlert, missingFields,
 } from '../components';
@@ -29,6 +29,7 @@ export function CampaignsPage() {
   } = usePagedList(api, ({ first, max }) => `/campaigns${query({ state, first, max })}`, me.operationsSupport);
   const [extending, setExtending] = useState(null);
   const [notice, setNotice] = useState(null);
+  const refocus = useRefocus('lampss-page-title');
 
   if (!me.operationsSupport) {
     return <PageTitle title={t('notAllowed')} />;
@@ -40,12 +41,14 @@ export function CampaignsPage() {
         setNotice(t('campaignOpenedFor', { name: organizationName(organization, locale) }));
         return reload();
       })
+      .then(refocus)
       .catch(setError);
   };
   const extended = async (organization, campaign) => {
     setExtending(null);
     setNotice(t('campaignExtended', { name: organizationName(organization, locale), due: formatDate(campaign.dueAt, locale) }));
     await reload();
+    refocus();
   };
 
   return (

@@ -5,7 +5,7 @@ import {
 import { query } from '../api';
 import { organizationName, personName, useI18n } from '../i18n';
 import { useSession } from '../session';
-import { usePagedList, useSubmit } from '../hooks';
+import { usePagedList, useRefocus, useSubmit } from '../hooks';
 import {
   ErrorAlert, Field, PageTitle, Paging, StateFilter, StatusAlert, missingFields,
 } from '../components';
@@ -24,6 +24,7 @@ export function QueuePage() {
   } = usePagedList(api, ({ first, max }) => `/requests${query({ state, first, max })}`, me.operationsSupport);
   const [deciding, setDeciding] = useState(null);
   const [notice, setNotice] = useState(null);
+  const refocus = useRefocus('lampss-page-title');
 
   if (!me.operationsSupport) {
     return <PageTitle title={t('notAllowed')} />;
@@ -36,6 +37,7 @@ export function QueuePage() {
     setDeciding(null);
     setNotice(request);
     await reload();
+    refocus();
   };
   const actions = (request) => request.state === 'OPEN' && (
     <>

@@ -9,7 +9,7 @@ import {
   formatDate, formatTime, personName, useI18n,
 } from '../i18n';
 import { useSession } from '../session';
-import { usePagedList, useSubmit } from '../hooks';
+import { usePagedList, useRefocus, useSubmit } from '../hooks';
 import {
   DataTable, ErrorAlert, PageTitle, Paging, ProfilePicker, StatusAlert,
 } from '../components';
@@ -38,6 +38,8 @@ export function ReviewPage() {
     allowed && !!campaign);
   const [notice, setNotice] = useState(null);
   const opening = useSubmit();
+  const refocusRows = useRefocus('review-rows-title');
+  const refocusCampaign = useRefocus('campaign-title');
 
   if (!allowed) {
     return <PageTitle title={t('notAllowed')} />;
@@ -45,12 +47,14 @@ export function ReviewPage() {
   const reviewed = async (message) => {
     setNotice(message);
     await Promise.all([rows.reload(), reloadCampaign()]);
+    refocusRows();
   };
   const openNow = (event) => opening.submit(event, {
     work: async () => {
       setCampaign(await api.post(`/organizations/${organization.id}/campaign`));
       setNotice(t('campaignOpened'));
       await rows.reload();
+      refocusCampaign();
     },
   });
 
@@ -58,7 +62,7 @@ export function ReviewPage() {
     <>
       <PageTitle title={t('reviewTitle')} intro={t('reviewIntro')} />
       <PageSection aria-labelledby="campaign-title">
-        <Title headingLevel="h2" size="lg" id="campaign-title">{t('campaignTitle')}</Title>
+        <h2 className="pf-v5-c-title pf-m-lg" tabIndex={-1} id="campaign-title">{t('campaignTitle')}</h2>
         {notice && <StatusAlert id="review-notice" title={notice} />}
         <ErrorAlert error={campaignError && { ...campaignError, field: null }} />
         {campaign === undefined && !campaignError && <Bullseye><Spinner aria-label={t('loading')} /></Bullseye>}
@@ -84,6 +88,7 @@ export function ReviewPage() {
             setCampaign(done);
             setNotice(t('signedOff'));
             await rows.reload();
+            refocusCampaign();
           }} />}
         </>
       )}
@@ -149,7 +154,7 @@ function ReviewRows({ campaign, rows, onReviewed }) {
   const columns = 7;
   return (
     <PageSection aria-labelledby="review-rows-title">
-      <Title headingLevel="h2" size="lg" id="review-rows-title">{t('reviewRowsTitle')}</Title>
+      <h2 className="pf-v5-c-title pf-m-lg" tabIndex={-1} id="review-rows-title">{t('reviewRowsTitle')}</h2>
       <ErrorAlert error={(error || listError) && { ...(error || listError), field: null }} />
       {result && (
         <>
