@@ -124,8 +124,7 @@ function AskForm({ onAsked }) {
           <StatusAlert id="request-sent" title={t('requestSentTitle')}
             message={t('requestSent', { profile: profileLabel(asked.profile), name: personName(asked.person) })} />
         )}
-        <ErrorAlert error={general} />
-        <ErrorAlert error={contactsError && { ...contactsError, field: null }} />
+        <ErrorAlert error={general || (contactsError && { ...contactsError, field: null })} />
         <SelectField id="userId" label={t('requestContact')} isRequired value={form.userId} onChange={set('userId')} error={error}
           placeholder={contacts ? t('chooseContact') : t('loading')} isDisabled={!contacts}
           options={(contacts || []).map((c) => ({ value: c.id, label: `${c.lastName ?? ''}, ${c.firstName ?? ''} (${c.email})` }))} />
