@@ -1,6 +1,10 @@
 package ca.novascotia.lampss.adminconsole;
 
+import ca.novascotia.lampss.domain.AccessNotice;
+import ca.novascotia.lampss.domain.Interval;
 import ca.novascotia.lampss.domain.Invitation;
+import ca.novascotia.lampss.domain.OverdueAction;
+import ca.novascotia.lampss.domain.Recertification;
 import ca.novascotia.lampss.invitation.link.InvitationActionTokenHandler;
 import ca.novascotia.lampss.invitation.Invitations;
 import ca.novascotia.lampss.invitation.mail.InvitationEmails;
@@ -24,8 +28,9 @@ import org.keycloak.theme.Theme;
 
 /**
  * The "LaMPSS" tab of Realm settings in Keycloak's admin console (feature {@code declarative-ui}):
- * an identity admin sets the realm's invitation lifetime, the My NS Account alias and the page an
- * accepted invitation lands on.
+ * an identity admin sets the realm's invitation lifetime, the My NS Account alias, the page an
+ * accepted invitation lands on, whom to ask about an email, and access over time: recertification
+ * campaigns, reminders and notices (docs/recertification.md).
  *
  * <p>Keycloak stores the form as a component of the realm. On save we refuse a bad value (the
  * console shows the message, nothing is saved) and copy the values into the realm attributes the
@@ -42,7 +47,13 @@ public class InvitationSettingsTab implements UiTabProviderFactory<ComponentMode
         LIFETIME("lampssInvitationLifetime", Invitations.LIFETIME_ATTRIBUTE, "P30D"),
         IDENTITY_PROVIDER("lampssIdentityProvider", Invitations.IDP_ATTRIBUTE, Invitations.DEFAULT_IDP),
         LANDING_URL("lampssInvitationLandingUrl", InvitationActionTokenHandler.LANDING_ATTRIBUTE, null),
-        EMAIL_HELP("lampssEmailHelp", InvitationEmails.HELP_ATTRIBUTE, null);
+        EMAIL_HELP("lampssEmailHelp", InvitationEmails.HELP_ATTRIBUTE, null),
+        RECERTIFICATION_PERIOD("lampssRecertificationPeriod", Recertification.PERIOD, null),
+        RECERTIFICATION_OPEN_FOR("lampssRecertificationOpenFor", Recertification.OPEN_FOR, Recertification.DEFAULT_OPEN_FOR),
+        RECERTIFICATION_OVERDUE("lampssRecertificationOverdue", Recertification.OVERDUE, OverdueAction.FLAG.name()),
+        RECERTIFICATION_REMINDERS("lampssRecertificationReminders", Recertification.REMINDERS, Recertification.DEFAULT_REMINDERS),
+        INVITATION_REMINDERS("lampssInvitationReminders", Recertification.INVITATION_REMINDERS, Recertification.DEFAULT_REMINDERS),
+        ACCESS_CHANGE_NOTICES("lampssAccessChangeNotices", AccessNotice.SETTING, "true");
 
         final String key;
         final String attribute;
@@ -110,6 +121,33 @@ public class InvitationSettingsTab implements UiTabProviderFactory<ComponentMode
         String help = Field.EMAIL_HELP.in(model);
         if (!Invitation.acceptableEmailHelp(help)) {
             throw refusal(session, "lampssInvalidEmailHelp", help);
+        }
+        validateAccessOverTime(session, model);
+    }
+
+    /** Recertification and reminders: each value the domain reads, or blank for its default. */
+    private static void validateAccessOverTime(KeycloakSession session, ComponentModel model) {
+        String period = Field.RECERTIFICATION_PERIOD.in(model);
+        if (!Recertification.acceptablePeriod(period)) {
+            throw refusal(session, "lampssInvalidRecertificationPeriod", period);
+        }
+        String openFor = Field.RECERTIFICATION_OPEN_FOR.in(model);
+        if (!openFor.isEmpty() && Interval.parse(openFor).isEmpty()) {
+            throw refusal(session, "lampssInvalidRecertificationOpenFor", openFor);
+        }
+        String overdue = Field.RECERTIFICATION_OVERDUE.in(model);
+        if (!overdue.isEmpty() && Recertification.overdue(overdue).isEmpty()) {
+            throw refusal(session, "lampssInvalidRecertificationOverdue", overdue);
+        }
+        for (Field reminders : new Field[] {Field.RECERTIFICATION_REMINDERS, Field.INVITATION_REMINDERS}) {
+            String value = reminders.in(model);
+            if (!value.isEmpty() && Recertification.reminders(value).isEmpty()) {
+                throw refusal(session, "lampssInvalidReminders", value);
+            }
+        }
+        String notices = Field.ACCESS_CHANGE_NOTICES.in(model);
+        if (!notices.isEmpty() && !notices.equalsIgnoreCase("true") && !notices.equalsIgnoreCase("false")) {
+            throw refusal(session, "lampssInvalidAccessChangeNotices", notices);
         }
     }
 

@@ -140,6 +140,8 @@ public final class Contacts {
         new AccessNotices(work).changed(contact, Set.of(), true);
         work.profiles.putAside(contact.row(), contact.person(), group);
         work.invitations().withdraw(group.getId(), contact.person());
+        work.accessRequests().closeFor(group, contact.person());
+        work.campaigns.deactivated(group.getId(), userId, work.caller.id(), org.keycloak.common.util.Time.currentTimeMillis());
         work.memberships.save(contact.row(), inactive, work.caller.id());
         work.people.syncSignIn(contact.person());
         return recorded(contact, AccessChange.CONTACT_DEACTIVATED);

@@ -5,6 +5,8 @@ import ca.novascotia.lampss.domain.Target;
 import ca.novascotia.lampss.invitation.mail.InvitationEmails;
 import ca.novascotia.lampss.invitation.Invitations;
 import ca.novascotia.lampss.model.AuditTrail;
+import ca.novascotia.lampss.model.Campaigns;
+import ca.novascotia.lampss.model.Requests;
 import ca.novascotia.lampss.model.Contact;
 import ca.novascotia.lampss.model.ContactDirectory;
 import ca.novascotia.lampss.model.LampssRealm;
@@ -40,6 +42,8 @@ public final class Workspace implements AutoCloseable {
     final AuditTrail audit;
     final Invitations stored;
     final InvitationEmails emails;
+    final Requests requests;
+    final Campaigns campaigns;
     final Outbox outbox = new Outbox();
 
     public Workspace(LampssRealm lampss, Caller caller) {
@@ -54,6 +58,8 @@ public final class Workspace implements AutoCloseable {
         this.audit = new AuditTrail(lampss, caller.auth(), caller.channel());
         this.stored = new Invitations(lampss.session(), lampss.realm());
         this.emails = new InvitationEmails(lampss.session());
+        this.requests = new Requests(lampss);
+        this.campaigns = new Campaigns(lampss);
         lampss.session().setAttribute(WRITING, this);
     }
 
@@ -76,6 +82,14 @@ public final class Workspace implements AutoCloseable {
 
     public OrganizationChanges organizationChanges() {
         return new OrganizationChanges(this);
+    }
+
+    public AccessRequests accessRequests() {
+        return new AccessRequests(this);
+    }
+
+    public Recertifications recertifications() {
+        return new Recertifications(this);
     }
 
     public ContactInvitations invitations() {

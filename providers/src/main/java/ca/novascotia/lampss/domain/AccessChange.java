@@ -23,7 +23,20 @@ public enum AccessChange {
      * The drift repair put Keycloak's groups back as LaMPSS's records have them, where the change that
      * made them differ is one LaMPSS refuses (e.g. a group member who is no active contact).
      */
-    DRIFT_REPAIRED(Kind.ACTION);
+    DRIFT_REPAIRED(Kind.ACTION),
+    /** A contact manager asked Operations Support for a profile only it gives. */
+    REQUEST_MADE(Kind.CREATE),
+    REQUEST_APPROVED(Kind.UPDATE),
+    REQUEST_REFUSED(Kind.UPDATE),
+    /** Ended without a decision: the person was deactivated in the organization. */
+    REQUEST_CLOSED(Kind.UPDATE),
+    CAMPAIGN_OPENED(Kind.CREATE),
+    /** A contact manager confirmed, changed or deactivated one contact's access in a campaign. */
+    ACCESS_REVIEWED(Kind.ACTION),
+    CAMPAIGN_SIGNED_OFF(Kind.UPDATE),
+    CAMPAIGN_EXTENDED(Kind.UPDATE),
+    /** The due date passed: what the realm's setting did to the contacts nobody reviewed. */
+    CAMPAIGN_OVERDUE(Kind.ACTION);
 
     /** Whether something came into being, was changed, or a role moved between people. */
     public enum Kind { CREATE, UPDATE, ACTION }

@@ -24,7 +24,18 @@ public enum Action {
     /** The target member is the proposed new primary contact. */
     TRANSFER_PRIMARY_CONTACT(Needs.MEMBER, false),
     VIEW_AUDIT(Needs.ORGANIZATION, false),
-    EXPORT_ACCESS_REVIEW(Needs.ORGANIZATION, false);
+    EXPORT_ACCESS_REVIEW(Needs.ORGANIZATION, false),
+    /** Ask Operations Support for a profile only it gives, for a contact of the organization. */
+    REQUEST_PROFILE(Needs.MEMBER_AND_PROFILE, false),
+    LIST_REQUESTS(Needs.ORGANIZATION, false),
+    /** Approve or refuse requests, across organizations. */
+    DECIDE_REQUESTS(Needs.NOTHING, true),
+    /** See the organization's recertification campaign and its contacts, and sign it off. */
+    REVIEW_ACCESS(Needs.ORGANIZATION, false),
+    /** Confirm a contact's access as it is, in a campaign (changes go through the other actions). */
+    CONFIRM_ACCESS(Needs.MEMBER, false),
+    /** Every organization's campaigns: the overview, opening one, extending a due date. */
+    MANAGE_CAMPAIGNS(Needs.NOTHING, true);
 
     /** What a target must contain for the action to make sense. */
     public enum Needs { NOTHING, ORGANIZATION, MEMBER, PROFILE, MEMBER_AND_PROFILE }

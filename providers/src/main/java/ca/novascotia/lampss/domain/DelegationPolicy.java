@@ -49,8 +49,12 @@ import java.util.stream.Collectors;
  * LM Administrator          LM Manager, LM Read only                     manage contacts¹, audit²
  * any other profile, none   nothing                                      view the organization (every member)
  * the primary contact       -                                            transfer the primary contact role
+ * contact managers¹         -                                            ask Operations Support for one of the
+ *                                                                        five profiles below (requests), review
+ *                                                                        and sign off a recertification campaign
  * Operations Support        every profile, including the five below      everything, and create organizations,
- *                                                                        search them, change their modules
+ *                                                                        search them, change their modules,
+ *                                                                        decide requests, manage campaigns
  *
  * Operations Support alone gives: Self-Service Full Update, SR, ECM, PCC and LM Administrator.
  * ¹ list, view, add, modify details, deactivate, reactivate.   ² view the audit trail, export the access review.
@@ -149,6 +153,10 @@ public final class DelegationPolicy {
         table.put(Action.REACTIVATE, CONTACT_MANAGERS);
         table.put(Action.VIEW_AUDIT, CONTACT_MANAGERS);
         table.put(Action.EXPORT_ACCESS_REVIEW, CONTACT_MANAGERS);
+        table.put(Action.REQUEST_PROFILE, CONTACT_MANAGERS);
+        table.put(Action.LIST_REQUESTS, CONTACT_MANAGERS);
+        table.put(Action.REVIEW_ACCESS, CONTACT_MANAGERS);
+        table.put(Action.CONFIRM_ACCESS, CONTACT_MANAGERS);
         return table;
     }
 
@@ -180,8 +188,8 @@ public final class DelegationPolicy {
             return Optional.empty();
         }
         return switch (action) {
-            case GRANT_PROFILE, REVOKE_PROFILE -> Optional.of(Reason.OWN_PROFILES);
-            case DEACTIVATE, REACTIVATE -> Optional.of(Reason.OWN_MEMBERSHIP);
+            case GRANT_PROFILE, REVOKE_PROFILE, REQUEST_PROFILE -> Optional.of(Reason.OWN_PROFILES);
+            case DEACTIVATE, REACTIVATE, CONFIRM_ACCESS -> Optional.of(Reason.OWN_MEMBERSHIP);
             default -> Optional.empty();
         };
     }
@@ -216,6 +224,7 @@ public final class DelegationPolicy {
         Membership member = target.member();
         return switch (action) {
             case GRANT_PROFILE -> grantState(target);
+            case REQUEST_PROFILE -> requestState(target);
             case DEACTIVATE -> member.primaryContact()
                     ? Optional.of(Reason.PRIMARY_CONTACT_CANNOT_BE_DEACTIVATED) : transition(member, Transition.DEACTIVATE);
             case REACTIVATE -> transition(member, Transition.REACTIVATE);
@@ -232,6 +241,17 @@ public final class DelegationPolicy {
             return Optional.of(Reason.TARGET_INACTIVE);
         }
         return Optional.empty();
+    }
+
+    /** Only the profiles Operations Support alone gives are asked for; the rest are given in the organization. */
+    private static Optional<Reason> requestState(Target target) {
+        if (!target.profile().grantedOnlyByOperationsSupport()) {
+            return Optional.of(Reason.PROFILE_NOT_REQUESTABLE);
+        }
+        if (!target.organization().offers(target.profile())) {
+            return Optional.of(Reason.MODULE_NOT_ENABLED);
+        }
+        return target.member().isActive() ? Optional.empty() : Optional.of(Reason.TARGET_NOT_ACTIVE);
     }
 
     private static Optional<Reason> transferState(Membership successor) {

@@ -28,6 +28,18 @@ public enum Reason {
     SEVERAL_PRIMARY_CONTACTS(Kind.RULE),
     ALREADY_A_CONTACT(Kind.RULE),
     INVALID_STATE_TRANSITION(Kind.RULE),
+    /** A request names a profile the organization's own administrators give: they give it, nobody asks. */
+    PROFILE_NOT_REQUESTABLE(Kind.RULE),
+    PROFILE_ALREADY_HELD(Kind.RULE),
+    /** One open request per person, profile and organization. */
+    REQUEST_ALREADY_OPEN(Kind.RULE),
+    REQUEST_ALREADY_DECIDED(Kind.RULE),
+    CAMPAIGN_ALREADY_OPEN(Kind.RULE),
+    CAMPAIGN_NOT_OPEN(Kind.RULE),
+    /** The contact was not active when the campaign opened, so it does not review them. */
+    NOT_UNDER_REVIEW(Kind.RULE),
+    /** Sign-off waits until every contact but the signer was reviewed. */
+    REVIEW_INCOMPLETE(Kind.RULE),
     /** The email belongs to an account LaMPSS does not manage (staff, administrators, services, outsiders). */
     EMAIL_CANNOT_BE_USED(Kind.RULE),
     /** Another account already has this email address (or username). */
@@ -42,7 +54,9 @@ public enum Reason {
     FIELD_TOO_LONG(Kind.INPUT),
     INVALID_EMAIL(Kind.INPUT),
     /** Control or bidirectional-override characters, which could make text display as something else. */
-    INVALID_CHARACTERS(Kind.INPUT);
+    INVALID_CHARACTERS(Kind.INPUT),
+    /** A campaign's new due date must be in the future and later than the current one. */
+    INVALID_DUE_DATE(Kind.INPUT);
 
     /** Which family a reason belongs to, so an HTTP layer needs no list of every reason. */
     public enum Kind { PERMISSION, RULE, INPUT, RATE }

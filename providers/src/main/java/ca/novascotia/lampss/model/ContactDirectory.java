@@ -108,6 +108,21 @@ public final class ContactDirectory {
         return withProfiles(organizationId, rows).stream().findFirst();
     }
 
+    /** These people as contacts of the organization (those who are), in one query and their profiles in another. */
+    public Map<String, Contact> findAll(String organizationId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = lampss.em().createQuery(SELECT + " from MembershipEntity m, UserEntity u"
+                        + " where u.id = m.userId and m.organizationId = :organization and m.userId in :users", Object[].class)
+                .setParameter("organization", organizationId)
+                .setParameter("users", userIds)
+                .getResultList();
+        Map<String, Contact> found = new HashMap<>();
+        withProfiles(organizationId, rows).forEach(contact -> found.put(contact.userId(), contact));
+        return found;
+    }
+
     /** When each person last signed in to the realm, from Keycloak's stored LOGIN events. */
     public Map<String, Long> lastSignIns(Collection<String> userIds) {
         Map<String, Long> result = new HashMap<>();

@@ -24,12 +24,12 @@ import org.keycloak.http.HttpRequest;
  * current request, and a background thread has none; Keycloak's hostname settings still decide the
  * public address from it, as for any request.
  */
-final class BackgroundRequest implements HttpRequest {
+public final class BackgroundRequest implements HttpRequest {
 
     private final URI base;
 
     /** Where a background change comes from, for Keycloak's admin events: this server. */
-    static final ClientConnection CONNECTION = new ClientConnection() {
+    public static final ClientConnection CONNECTION = new ClientConnection() {
         @Override
         public String getRemoteAddr() {
             return "127.0.0.1";
@@ -109,7 +109,7 @@ final class BackgroundRequest implements HttpRequest {
         }
     };
 
-    BackgroundRequest(URI base) {
+    public BackgroundRequest(URI base) {
         this.base = base;
     }
 

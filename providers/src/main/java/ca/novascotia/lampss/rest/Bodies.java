@@ -29,6 +29,11 @@ final class Bodies {
         this.json = json;
     }
 
+    /** As {@link #parse}, where the whole body is optional: no body reads as an empty object. */
+    static Bodies parseOptional(String body, Set<String> knownFields) {
+        return body == null || body.isBlank() ? new Bodies(MAPPER.createObjectNode()) : parse(body, knownFields);
+    }
+
     static Bodies parse(String body, Set<String> knownFields) {
         if (body == null || body.isBlank() || body.length() > MAX_BODY_LENGTH) {
             throw ApiException.badRequest("MALFORMED_BODY", null);

@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.rest;
 
+import ca.novascotia.lampss.domain.AccessRequest;
 import ca.novascotia.lampss.domain.ContactDetails;
 import ca.novascotia.lampss.domain.Invitation;
 import ca.novascotia.lampss.domain.Organization;
@@ -21,7 +22,9 @@ final class ErrorMessages {
             "nameEn", Organization.MAX_NAME_LENGTH,
             "nameFr", Organization.MAX_NAME_LENGTH,
             "externalNumber", Organization.MAX_EXTERNAL_NUMBER_LENGTH,
-            "invitationMessage", Invitation.MAX_MESSAGE_LENGTH);
+            "invitationMessage", Invitation.MAX_MESSAGE_LENGTH,
+            "reason", AccessRequest.MAX_TEXT_LENGTH,
+            "decision", AccessRequest.MAX_TEXT_LENGTH);
 
     private ErrorMessages() {
     }

@@ -58,6 +58,16 @@ public class LampssRealmResource implements RealmResourceProvider {
         return new OnboardingResource(session, settings);
     }
 
+    @Path("requests")
+    public RequestsResource requests() {
+        return new RequestsResource(session, settings);
+    }
+
+    @Path("campaigns")
+    public CampaignsResource campaigns() {
+        return new CampaignsResource(session, settings);
+    }
+
     @Path("consistency")
     public ConsistencyResource consistency() {
         return new ConsistencyResource(session, settings);

@@ -2,6 +2,7 @@ package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.invitation.cleanup.InvitationCleanup;
 import ca.novascotia.lampss.onboarding.OnboardingWorker;
+import ca.novascotia.lampss.upkeep.AccessUpkeep;
 import ca.novascotia.lampss.keycloakadmin.IdentityAdminChanges;
 import ca.novascotia.lampss.model.RealmData;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -28,6 +29,7 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
     private LampssSettings settings;
     /** This node's onboarding worker, once the database is migrated. */
     private volatile OnboardingWorker onboarding;
+    private volatile AccessUpkeep upkeep;
 
     @Override
     public void init(Config.Scope config) {
@@ -46,6 +48,7 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
             if (event instanceof PostMigrationEvent) {
                 InvitationCleanup.schedule(factory, settings.invitationCleanupSeconds());
                 onboarding = OnboardingWorker.start(factory, settings);
+                upkeep = AccessUpkeep.schedule(factory, settings);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 // Our rows hang on the realm by id only: they go with it, in the same transaction.
                 RealmData.forget(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager(),
@@ -60,6 +63,9 @@ public class LampssRealmResourceFactory implements RealmResourceProviderFactory 
     public void close() {
         if (onboarding != null) {
             onboarding.stop();
+        }
+        if (upkeep != null) {
+            upkeep.stop();
         }
     }
 

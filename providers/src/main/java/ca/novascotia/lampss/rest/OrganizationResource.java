@@ -132,6 +132,16 @@ public class OrganizationResource {
         return new ContactsResource(session, settings, organizationId);
     }
 
+    @Path("requests")
+    public OrganizationRequestsResource requests() {
+        return new OrganizationRequestsResource(session, settings, organizationId);
+    }
+
+    @Path("campaign")
+    public CampaignResource campaign() {
+        return new CampaignResource(session, settings, organizationId);
+    }
+
     @Path("primary-contact")
     public PrimaryContactResource primaryContact() {
         return new PrimaryContactResource(session, settings, organizationId);

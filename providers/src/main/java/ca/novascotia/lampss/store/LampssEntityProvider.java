@@ -11,7 +11,8 @@ public class LampssEntityProvider implements JpaEntityProvider {
     @Override
     public List<Class<?>> getEntities() {
         return List.of(MembershipEntity.class, AuditEntryEntity.class, InvitationEntity.class,
-                OnboardingJobEntity.class, OnboardingRowEntity.class);
+                OnboardingJobEntity.class, OnboardingRowEntity.class,
+                AccessRequestEntity.class, CampaignEntity.class, CampaignReviewEntity.class);
     }
 
     @Override

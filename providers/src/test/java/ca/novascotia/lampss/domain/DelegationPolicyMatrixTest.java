@@ -53,6 +53,12 @@ class DelegationPolicyMatrixTest {
         return asTests(otherActionCases());
     }
 
+    /** Asking Operations Support for a profile: every actor × profile × organization × module × target and its state. */
+    @TestFactory
+    Stream<DynamicTest> requestProfile() {
+        return asTests(requestCases());
+    }
+
     /** Someone holding two profiles may give what either of them gives. */
     @TestFactory
     Stream<DynamicTest> twoProfilesGiveTheUnion() {
@@ -69,7 +75,7 @@ class DelegationPolicyMatrixTest {
                 Reason.PROFILE_NOT_DELEGABLE, Reason.OWN_PROFILES, Reason.OWN_MEMBERSHIP, Reason.NOT_PRIMARY_CONTACT,
                 Reason.MODULE_NOT_ENABLED, Reason.TARGET_INACTIVE, Reason.TARGET_NOT_ACTIVE,
                 Reason.PRIMARY_CONTACT_CANNOT_BE_DEACTIVATED, Reason.ALREADY_PRIMARY_CONTACT,
-                Reason.INVALID_STATE_TRANSITION);
+                Reason.INVALID_STATE_TRANSITION, Reason.PROFILE_NOT_REQUESTABLE);
         assertTrue(outcomes.contains(Optional.<Reason>empty()), "some case is allowed");
         decidable.forEach(reason -> assertTrue(outcomes.contains(Optional.of(reason)), "some case is denied for " + reason));
         long grantCases = grantAndRevokeCases().stream().filter(c -> c.action() == Action.GRANT_PROFILE).count();
@@ -143,6 +149,24 @@ class DelegationPolicyMatrixTest {
         return cases;
     }
 
+    private static List<Case> requestCases() {
+        List<Case> cases = new ArrayList<>();
+        for (ActorSpec actor : actors(false)) {
+            for (String profile : ALL_ROLE_NAMES) {
+                for (boolean own : BOTH) {
+                    for (boolean moduleEnabled : BOTH) {
+                        MembershipState selfState = own ? MembershipState.ACTIVE : MembershipState.INVITED;
+                        cases.add(new Case(actor, Action.REQUEST_PROFILE, own, moduleEnabled, TargetKind.SELF, selfState, false, profile));
+                        for (MembershipState state : MembershipState.values()) {
+                            cases.add(new Case(actor, Action.REQUEST_PROFILE, own, moduleEnabled, TargetKind.OTHER, state, false, profile));
+                        }
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
     private static List<Case> otherActionCases() {
         List<Case> cases = new ArrayList<>();
         for (ActorSpec actor : actors(true)) {
@@ -206,6 +230,7 @@ class DelegationPolicyMatrixTest {
     private static List<Case> allCases() {
         List<Case> all = new ArrayList<>(grantAndRevokeCases());
         all.addAll(targetStateCases());
+        all.addAll(requestCases());
         all.addAll(otherActionCases());
         all.addAll(twoProfileCases());
         return all;

@@ -2,13 +2,19 @@ package ca.novascotia.lampss.domain;
 
 import static ca.novascotia.lampss.domain.Action.ADD_CONTACT;
 import static ca.novascotia.lampss.domain.Action.CHANGE_MODULES;
+import static ca.novascotia.lampss.domain.Action.CONFIRM_ACCESS;
 import static ca.novascotia.lampss.domain.Action.CREATE_ORGANIZATION;
 import static ca.novascotia.lampss.domain.Action.DEACTIVATE;
+import static ca.novascotia.lampss.domain.Action.DECIDE_REQUESTS;
 import static ca.novascotia.lampss.domain.Action.EXPORT_ACCESS_REVIEW;
 import static ca.novascotia.lampss.domain.Action.GRANT_PROFILE;
 import static ca.novascotia.lampss.domain.Action.LIST_CONTACTS;
+import static ca.novascotia.lampss.domain.Action.LIST_REQUESTS;
+import static ca.novascotia.lampss.domain.Action.MANAGE_CAMPAIGNS;
 import static ca.novascotia.lampss.domain.Action.MODIFY_CONTACT_DETAILS;
 import static ca.novascotia.lampss.domain.Action.REACTIVATE;
+import static ca.novascotia.lampss.domain.Action.REQUEST_PROFILE;
+import static ca.novascotia.lampss.domain.Action.REVIEW_ACCESS;
 import static ca.novascotia.lampss.domain.Action.REVOKE_PROFILE;
 import static ca.novascotia.lampss.domain.Action.SEARCH_ORGANIZATIONS;
 import static ca.novascotia.lampss.domain.Action.TRANSFER_PRIMARY_CONTACT;
@@ -58,20 +64,26 @@ final class ExpectedDelegation {
             "ofa-self-service-full-update", "ofa-administrator", "ecm-administrator", "pcc-administrator", "lm-administrator");
 
     /** Action → profiles allowing it in their organization (besides Operations Support). */
-    static final Map<Action, Set<String>> DOES = Map.of(
-            UPDATE_ORGANIZATION_INFO, Set.of("ofa-administrator", "sr-administrator", "ecm-administrator", "pcc-administrator"),
-            LIST_CONTACTS, Set.of("ofa-self-service-full-update", "ofa-administrator", "sr-administrator",
-                    "ecm-administrator", "pcc-administrator", "lm-administrator"),
-            VIEW_CONTACT, Set.of("ofa-self-service-full-update", "ofa-administrator", "sr-administrator",
-                    "ecm-administrator", "pcc-administrator", "lm-administrator"),
-            ADD_CONTACT, MANAGE_CONTACTS,
-            MODIFY_CONTACT_DETAILS, MANAGE_CONTACTS,
-            DEACTIVATE, MANAGE_CONTACTS,
-            REACTIVATE, MANAGE_CONTACTS,
-            VIEW_AUDIT, MANAGE_CONTACTS,
-            EXPORT_ACCESS_REVIEW, MANAGE_CONTACTS);
+    static final Map<Action, Set<String>> DOES = Map.ofEntries(
+            Map.entry(UPDATE_ORGANIZATION_INFO, Set.of("ofa-administrator", "sr-administrator", "ecm-administrator", "pcc-administrator")),
+            Map.entry(LIST_CONTACTS, Set.of("ofa-self-service-full-update", "ofa-administrator", "sr-administrator",
+                    "ecm-administrator", "pcc-administrator", "lm-administrator")),
+            Map.entry(VIEW_CONTACT, Set.of("ofa-self-service-full-update", "ofa-administrator", "sr-administrator",
+                    "ecm-administrator", "pcc-administrator", "lm-administrator")),
+            Map.entry(ADD_CONTACT, MANAGE_CONTACTS),
+            Map.entry(MODIFY_CONTACT_DETAILS, MANAGE_CONTACTS),
+            Map.entry(DEACTIVATE, MANAGE_CONTACTS),
+            Map.entry(REACTIVATE, MANAGE_CONTACTS),
+            Map.entry(VIEW_AUDIT, MANAGE_CONTACTS),
+            Map.entry(EXPORT_ACCESS_REVIEW, MANAGE_CONTACTS),
+            // Asking Operations Support, and reviewing access in a campaign: whoever keeps the organization's access current.
+            Map.entry(REQUEST_PROFILE, MANAGE_CONTACTS),
+            Map.entry(LIST_REQUESTS, MANAGE_CONTACTS),
+            Map.entry(REVIEW_ACCESS, MANAGE_CONTACTS),
+            Map.entry(CONFIRM_ACCESS, MANAGE_CONTACTS));
 
-    static final Set<Action> OPERATIONS_SUPPORT_ACTIONS = EnumSet.of(CREATE_ORGANIZATION, SEARCH_ORGANIZATIONS, CHANGE_MODULES);
+    static final Set<Action> OPERATIONS_SUPPORT_ACTIONS = EnumSet.of(CREATE_ORGANIZATION, SEARCH_ORGANIZATIONS, CHANGE_MODULES,
+            DECIDE_REQUESTS, MANAGE_CAMPAIGNS);
 
     enum TargetKind { NONE, ORGANIZATION, NEW_CONTACT, SELF, OTHER }
 
@@ -117,10 +129,10 @@ final class ExpectedDelegation {
         if (!c.actor().operationsSupport() && !c.ownOrganization()) {
             return denied(Reason.NOT_IN_ORGANIZATION);
         }
-        if (c.target() == TargetKind.SELF && (c.action() == GRANT_PROFILE || c.action() == REVOKE_PROFILE)) {
+        if (c.target() == TargetKind.SELF && (c.action() == GRANT_PROFILE || c.action() == REVOKE_PROFILE || c.action() == REQUEST_PROFILE)) {
             return denied(Reason.OWN_PROFILES);
         }
-        if (c.target() == TargetKind.SELF && (c.action() == DEACTIVATE || c.action() == REACTIVATE)) {
+        if (c.target() == TargetKind.SELF && (c.action() == DEACTIVATE || c.action() == REACTIVATE || c.action() == CONFIRM_ACCESS)) {
             return denied(Reason.OWN_MEMBERSHIP);
         }
         if (!c.actor().operationsSupport()) {
@@ -166,6 +178,15 @@ final class ExpectedDelegation {
                 return state == MembershipState.INACTIVE ? denied(Reason.INVALID_STATE_TRANSITION) : allowed();
             case REACTIVATE:
                 return state == MembershipState.INACTIVE ? allowed() : denied(Reason.INVALID_STATE_TRANSITION);
+            case REQUEST_PROFILE:
+                // Only the five profiles Operations Support alone gives are asked for, for an active person.
+                if (!ONLY_OPERATIONS_SUPPORT.contains(c.profile())) {
+                    return denied(Reason.PROFILE_NOT_REQUESTABLE);
+                }
+                if (!c.moduleEnabled() && !c.profile().startsWith("ofa-")) {
+                    return denied(Reason.MODULE_NOT_ENABLED);
+                }
+                return state == MembershipState.ACTIVE ? allowed() : denied(Reason.TARGET_NOT_ACTIVE);
             case TRANSFER_PRIMARY_CONTACT:
                 if (c.targetPrimary()) {
                     return denied(Reason.ALREADY_PRIMARY_CONTACT);

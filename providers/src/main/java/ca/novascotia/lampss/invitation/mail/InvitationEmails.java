@@ -5,6 +5,7 @@ import ca.novascotia.lampss.invitation.link.InvitationActionToken;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.store.AccessRequestEntity;
 import ca.novascotia.lampss.store.InvitationEntity;
 import java.net.URI;
 import java.time.Instant;
@@ -54,15 +55,13 @@ public final class InvitationEmails {
     /** Sends the stored invitation to the invitee's current address. */
     public void sendInvitation(GroupModel group, UserModel invitee, UserModel inviter, String message, InvitationEntity invitation) {
         var organization = Organizations.toDomain(group);
-        Instant expires = Instant.ofEpochMilli(invitation.getExpiresAt());
         Map<String, Object> attributes = common();
         attributes.put("link", link(invitee, invitation));
         attributes.put("organizationNameEn", organization.nameEn());
         attributes.put("organizationNameFr", organization.nameFr());
         attributes.put("inviterName", displayName(inviter));
         attributes.put("invitationMessage", message);
-        attributes.put("expiryEn", DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA).format(expires.atZone(PROVINCE)));
-        attributes.put("expiryFr", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH).format(expires.atZone(PROVINCE)));
+        dates(attributes, "expiry", invitation.getExpiresAt());
         send(invitee, "lampssInvitationSubject", List.of(organization.nameEn(), organization.nameFr()), TEMPLATE, attributes);
         LampssMetrics.invitationSent(realm.getName());
     }
@@ -109,6 +108,107 @@ public final class InvitationEmails {
             LOG.warnf(notSent.getCause(), "access-change notice to user %s not sent; the change stands", person.getId());
             LampssMetrics.notice(realm.getName(), "access-changed", false);
         }
+    }
+
+    /** Reminds an invited person, before their invitation expires, with the same link (still single-use). */
+    public boolean sendInvitationReminder(GroupModel group, UserModel invitee, UserModel inviter, InvitationEntity invitation) {
+        Map<String, Object> attributes = organization(group);
+        attributes.put("link", link(invitee, invitation));
+        attributes.put("inviterName", inviter == null ? "LaMPSS" : displayName(inviter));
+        dates(attributes, "expiry", invitation.getExpiresAt());
+        var organization = Organizations.toDomain(group);
+        return notice("invitation-reminder", invitee, "lampssInvitationReminderSubject", List.of(organization.nameEn(), organization.nameFr()),
+                "lampss-invitation-reminder.ftl", attributes);
+    }
+
+    /** Tells whoever sent an invitation that it expired unused. */
+    public boolean sendInvitationExpired(GroupModel group, UserModel inviter, UserModel invitee, InvitationEntity invitation) {
+        Map<String, Object> attributes = organization(group);
+        attributes.put("link", attributes.get("linkBase") + "lampss/console/o/" + group.getId() + "/contacts/" + invitee.getId());
+        attributes.put("inviteeName", displayName(invitee));
+        attributes.put("inviteeEmail", invitee.getEmail() == null ? "" : invitee.getEmail());
+        dates(attributes, "expiry", invitation.getExpiresAt());
+        var organization = Organizations.toDomain(group);
+        return notice("invitation-expired", inviter, "lampssInvitationExpiredSubject", List.of(organization.nameEn(), organization.nameFr()),
+                "lampss-invitation-expired.ftl", attributes);
+    }
+
+    /**
+     * To one of an organization's contact managers: a recertification campaign opened ({@code opened}),
+     * or its due date nears.
+     */
+    public boolean sendCampaign(GroupModel group, UserModel manager, boolean opened, long dueAt, long pending, long total, String overdue) {
+        Map<String, Object> attributes = organization(group);
+        attributes.put("link", attributes.get("linkBase") + "lampss/console/o/" + group.getId() + "/review");
+        attributes.put("opened", opened);
+        attributes.put("pending", pending);
+        attributes.put("total", total);
+        attributes.put("overdue", overdue);
+        dates(attributes, "due", dueAt);
+        var organization = Organizations.toDomain(group);
+        return notice(opened ? "campaign-opened" : "campaign-reminder", manager,
+                opened ? "lampssCampaignOpenedSubject" : "lampssCampaignReminderSubject",
+                List.of(organization.nameEn(), organization.nameFr()), "lampss-campaign.ftl", attributes);
+    }
+
+    /** Tells the asker and the person (each once, if reachable) that Operations Support decided a request. */
+    public void sendRequestDecided(GroupModel group, AccessRequestEntity request, UserModel person, UserModel asker, UserModel decidedBy) {
+        Map<String, Object> attributes = organization(group);
+        attributes.put("link", attributes.get("linkBase") + "lampss/console/o/" + group.getId() + "/requests");
+        attributes.put("approved", "APPROVED".equals(request.getState()));
+        attributes.put("decidedBy", displayName(decidedBy));
+        attributes.put("askerName", asker == null ? "" : displayName(asker));
+        attributes.put("personName", displayName(person));
+        SecurityProfile profile = SecurityProfile.fromRoleName(request.getProfile());
+        attributes.put("profileEn", profile.labelEn());
+        attributes.put("profileFr", profile.labelFr());
+        if (request.getDecision() != null) {
+            attributes.put("decision", request.getDecision());
+        }
+        var organization = Organizations.toDomain(group);
+        for (UserModel to : asker == null || asker.getId().equals(person.getId()) ? List.of(person) : List.of(person, asker)) {
+            if (reachable(to)) {
+                notice("request-decided", to, "lampssRequestDecidedSubject", List.of(organization.nameEn(), organization.nameFr()),
+                        "lampss-request-decided.ftl", attributes);
+            }
+        }
+    }
+
+    /**
+     * Whether a notice may go to this account: it has an address, and no identity admin disabled it
+     * (LaMPSS turns sign-in off for people with no active organization; they still hear from us).
+     */
+    public static boolean reachable(UserModel user) {
+        return user.getEmail() != null && !user.getEmail().isBlank()
+                && (user.isEnabled() || ca.novascotia.lampss.model.People.signInOffByLampss(user));
+    }
+
+    /** A notice that cannot be delivered is logged and counted; whatever caused it stands. */
+    private boolean notice(String kind, UserModel to, String subjectKey, List<Object> subjectValues, String template,
+                        Map<String, Object> attributes) {
+        try {
+            send(to, subjectKey, subjectValues, template, attributes);
+            LampssMetrics.notice(realm.getName(), kind, true);
+            return true;
+        } catch (NotSentException notSent) {
+            LOG.warnf(notSent.getCause(), "%s notice to user %s not sent", kind, to.getId());
+            LampssMetrics.notice(realm.getName(), kind, false);
+            return false;
+        }
+    }
+
+    private Map<String, Object> organization(GroupModel group) {
+        var organization = Organizations.toDomain(group);
+        Map<String, Object> attributes = common();
+        attributes.put("organizationNameEn", organization.nameEn());
+        attributes.put("organizationNameFr", organization.nameFr());
+        return attributes;
+    }
+
+    private static void dates(Map<String, Object> attributes, String name, long epochMillis) {
+        Instant when = Instant.ofEpochMilli(epochMillis);
+        attributes.put(name + "En", DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA).format(when.atZone(PROVINCE)));
+        attributes.put(name + "Fr", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH).format(when.atZone(PROVINCE)));
     }
 
     /**

@@ -180,7 +180,20 @@ class BadInputCorpusTest {
                 new Operation("GET", "/onboarding/jobs", null),
                 new Operation("GET", "/onboarding/jobs/" + NOBODY, null),
                 new Operation("GET", "/onboarding/jobs/" + NOBODY + "/rows", null),
-                new Operation("POST", "/onboarding/jobs/" + NOBODY + "/release", null));
+                new Operation("POST", "/onboarding/jobs/" + NOBODY + "/release", null),
+                new Operation("GET", o + "/requests", null),
+                new Operation("POST", o + "/requests", "{\"userId\":\"" + member + "\",\"profile\":\"sr-administrator\",\"reason\":\"r\"}"),
+                new Operation("GET", "/requests", null),
+                new Operation("POST", "/requests/" + NOBODY + "/approve", null),
+                new Operation("POST", "/requests/" + NOBODY + "/refuse", "{\"decision\":\"no\"}"),
+                new Operation("GET", "/campaigns", null),
+                new Operation("GET", o + "/campaign", null),
+                new Operation("POST", o + "/campaign", null),
+                new Operation("GET", o + "/campaign/contacts", null),
+                new Operation("POST", o + "/campaign/contacts/" + member + "/confirm", null),
+                new Operation("POST", o + "/campaign/contacts/" + member + "/deactivate", null),
+                new Operation("POST", o + "/campaign/sign-off", null),
+                new Operation("POST", o + "/campaign/extend", "{\"dueAt\":\"2099-01-01T00:00:00Z\"}"));
     }
 
     /** Nine kinds of token no request may be served with. */

@@ -189,7 +189,8 @@ public final class Fixture {
     }
 
     @SuppressWarnings("unchecked")
-    private static String invitationIdOf(String link) throws IOException {
+    /** The invitation an emailed link's token names (its {@code inv} claim). */
+    public static String invitationIdOf(String link) throws IOException {
         String key = URLDecoder.decode(URI.create(link).getRawQuery().replaceFirst("^key=", ""), StandardCharsets.UTF_8);
         Map<String, Object> claims = JsonSerialization.readValue(Base64.getUrlDecoder().decode(key.split("\\.")[1]), Map.class);
         return (String) claims.get("inv");

@@ -1,0 +1,118 @@
+package ca.novascotia.lampss.upkeep;
+
+import ca.novascotia.lampss.invitation.mail.InvitationEmails;
+import ca.novascotia.lampss.store.InvitationEntity;
+import ca.novascotia.lampss.store.Notices;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Sends a batch of due notices at most once each: their rows are written and committed first (a
+ * second node, or the next pass, then finds them taken), then the emails go out in a few shares at
+ * once (rendering and SMTP are most of the cost), then the ones the mail server refused are marked.
+ */
+final class NoticeSender {
+
+    static final int SHARES = 4;
+
+    private final KeycloakSessionFactory factory;
+    private final ExecutorService shares;
+
+    NoticeSender(KeycloakSessionFactory factory, ExecutorService shares) {
+        this.factory = factory;
+        this.shares = shares;
+    }
+
+    /** @return how many emails went out */
+    int send(String realmId, List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return 0;
+        }
+        long now = Time.currentTimeMillis();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> notices.forEach(notice -> Notices.claim(
+                session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, notice.kind(), notice.subjectId(),
+                notice.occasion(), recipientId(notice), now, reachable(notice) ? Notices.SENT : Notices.SKIPPED)));
+        List<Notice> sendable = notices.stream().filter(NoticeSender::reachable).toList();
+        List<Notice> failed = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> running = new ArrayList<>();
+        for (int share = 0; share < SHARES; share++) {
+            List<Notice> mine = new ArrayList<>();
+            for (int i = share; i < sendable.size(); i += SHARES) {
+                mine.add(sendable.get(i));
+            }
+            if (!mine.isEmpty()) {
+                running.add(shares.submit(() -> KeycloakModelUtils.runJobInTransaction(factory,
+                        session -> sendShare(session, realmId, mine, failed))));
+            }
+        }
+        for (Future<?> share : running) {
+            try {
+                share.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a share of notices failed", e.getCause());
+            }
+        }
+        if (!failed.isEmpty()) {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> failed.forEach(notice -> Notices.failed(
+                    session.getProvider(JpaConnectionProvider.class).getEntityManager(), notice.kind(), notice.subjectId(),
+                    notice.occasion(), recipientId(notice))));
+        }
+        return sendable.size() - failed.size();
+    }
+
+    private static void sendShare(KeycloakSession session, String realmId, List<Notice> notices, List<Notice> failed) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        Upkeep.background(session, realm);
+        InvitationEmails emails = new InvitationEmails(session);
+        for (Notice notice : notices) {
+            GroupModel group = session.groups().getGroupById(realm, notice.organizationId());
+            if (group != null && !send(session, realm, emails, group, notice)) {
+                failed.add(notice);
+            }
+        }
+    }
+
+    private static boolean send(KeycloakSession session, RealmModel realm, InvitationEmails emails, GroupModel group, Notice notice) {
+        var to = notice.recipient().asUser(session, realm);
+        return switch (notice.kind()) {
+            case Notice.INVITATION_REMINDER -> emails.sendInvitationReminder(group, to,
+                    notice.other() == null ? null : notice.other().asUser(session, realm), invitation(notice));
+            case Notice.INVITATION_EXPIRED -> emails.sendInvitationExpired(group, to, notice.other().asUser(session, realm),
+                    invitation(notice));
+            case Notice.CAMPAIGN_OPENED, Notice.CAMPAIGN_REMINDER -> emails.sendCampaign(group, to,
+                    Notice.CAMPAIGN_OPENED.equals(notice.kind()), notice.when(), notice.pending(), notice.total(),
+                    ca.novascotia.lampss.domain.Recertification.of(realm::getAttribute).overdue().name());
+            default -> throw new IllegalArgumentException(notice.kind());
+        };
+    }
+
+    /** What the email needs of the invitation: its id (in the link's token) and its expiry. */
+    private static InvitationEntity invitation(Notice notice) {
+        InvitationEntity invitation = new InvitationEntity();
+        invitation.setId(notice.subjectId());
+        invitation.setExpiresAt(notice.when());
+        return invitation;
+    }
+
+    private static boolean reachable(Notice notice) {
+        return notice.recipient() != null && notice.recipient().reachable();
+    }
+
+    private static String recipientId(Notice notice) {
+        return notice.recipient() == null ? "-" : notice.recipient().id();
+    }
+}
