@@ -191,8 +191,8 @@ function Navigation({ onChoose }) {
         {base && <Item to={base} exact id="nav-home" label={t('navHome')} onChoose={onChoose} />}
         {base && access.can('LIST_CONTACTS') && <Item to={`${base}/contacts`} id="nav-contacts" label={t('navContacts')} onChoose={onChoose} />}
         {base && access.can('ADD_CONTACT') && <Item to={`${base}/invitations`} id="nav-invitations" label={t('navInvitations')} onChoose={onChoose} />}
-        {base && access.can('ADD_CONTACT') && <Item to={`${base}/requests`} id="nav-requests" label={t('navRequests')} onChoose={onChoose} />}
-        {base && access.can('ADD_CONTACT') && <Item to={`${base}/review`} id="nav-review" label={t('navReview')} onChoose={onChoose} />}
+        {base && access.can('LIST_REQUESTS') && <Item to={`${base}/requests`} id="nav-requests" label={t('navRequests')} onChoose={onChoose} />}
+        {base && access.can('REVIEW_ACCESS') && <Item to={`${base}/review`} id="nav-review" label={t('navReview')} onChoose={onChoose} />}
         {base && access.can('VIEW_AUDIT') && <Item to={`${base}/audit`} id="nav-audit" label={t('navAudit')} onChoose={onChoose} />}
       </NavList>
     </Nav>

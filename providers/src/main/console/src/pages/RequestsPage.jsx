@@ -28,7 +28,7 @@ export function RequestsPage() {
   const { api } = useSession();
   const { organization, access } = useOrganization();
   const [state, setState] = useState('');
-  const allowed = access.can('ADD_CONTACT');
+  const allowed = access.can('LIST_REQUESTS');
   const {
     page, setPage, firstPage, result, error, reload,
   } = usePagedList(api, ({ first, max }) => `/organizations/${organization.id}/requests${query({ state, first, max })}`, allowed);

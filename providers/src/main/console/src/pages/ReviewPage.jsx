@@ -30,7 +30,7 @@ export function ReviewPage() {
   const { t } = useI18n();
   const { api, me } = useSession();
   const { organization, access } = useOrganization();
-  const allowed = access.can('ADD_CONTACT');
+  const allowed = access.can('REVIEW_ACCESS');
   const {
     campaign, setCampaign, error: campaignError, reload: reloadCampaign,
   } = useCampaign(api, organization.id);
