@@ -40,13 +40,13 @@ export function RequestState({ state }) {
  * the organization too where the list spans organizations; {@code actions(request)} fills a last column.
  */
 export function RequestsTable({
-  id, label, items, showOrganization, actions,
+  id, label, caption, items, showOrganization, actions,
 }) {
   const { t, locale } = useI18n();
   const profileLabel = useProfileLabel();
   const columns = 6 + (showOrganization ? 1 : 0) + (actions ? 1 : 0);
   return (
-    <DataTable id={id} label={label} caption={label}>
+    <DataTable id={id} label={label} caption={caption}>
       <Thead>
         <Tr>
           {showOrganization && <Th>{t('colOrganization')}</Th>}

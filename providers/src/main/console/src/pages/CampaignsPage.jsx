@@ -55,7 +55,7 @@ export function CampaignsPage() {
     <>
       <PageTitle title={t('campaignsTitle')} intro={t('campaignsIntro')} />
       <PageSection>
-        {notice && <StatusAlert id="campaigns-notice" title={notice} />}
+        {notice && <StatusAlert id="campaigns-notice" title={notice} headingLevel="h2" />}
         <ErrorAlert error={error && { ...error, field: null }} />
         <Toolbar id="campaigns-toolbar">
           <ToolbarContent>

@@ -67,7 +67,7 @@ function CampaignNotice() {
     return null;
   }
   return (
-    <PageSection aria-labelledby="home-campaign-title" id="home-campaign">
+    <PageSection id="home-campaign">
       <Title headingLevel="h2" size="lg" id="home-campaign-title">{t('campaignTitle')}</Title>
       <DescriptionList isHorizontal>
         <DescriptionListGroup>

@@ -68,7 +68,7 @@ export function QueuePage() {
             )}
           </ToolbarContent>
         </Toolbar>
-        {result && <RequestsTable id="queue-table" label={t('queueTitle')} items={result.items} showOrganization actions={actions} />}
+        {result && <RequestsTable id="queue-table" label={t('queueTitle')} caption={t('queueCaption')} items={result.items} showOrganization actions={actions} />}
         {deciding && <DecisionDialog {...deciding} onClose={() => setDeciding(null)} onDecided={decided} />}
       </PageSection>
     </>
@@ -80,8 +80,8 @@ function Decided({ request }) {
   const profileLabel = useProfileLabel();
   const values = { profile: profileLabel(request.profile), name: personName(request.person) };
   return request.state === 'APPROVED'
-    ? <StatusAlert id="request-decided" title={t('requestApprovedTitle')} message={t('requestApproved', values)} />
-    : <StatusAlert id="request-decided" title={t('requestRefusedTitle')} message={t('requestRefused', values)} />;
+    ? <StatusAlert id="request-decided" headingLevel="h2" title={t('requestApprovedTitle')} message={t('requestApproved', values)} />
+    : <StatusAlert id="request-decided" headingLevel="h2" title={t('requestRefusedTitle')} message={t('requestRefused', values)} />;
 }
 
 /** Approve (the decision's text optional) or refuse (required), in a dialog that names the request. */

@@ -40,7 +40,7 @@ export function RequestsPage() {
     <>
       <PageTitle title={t('requestsTitle')} intro={t('requestsIntro')} />
       <AskForm onAsked={reload} />
-      <PageSection aria-labelledby="requests-list-title">
+      <PageSection>
         <Title headingLevel="h2" size="lg" id="requests-list-title">{t('requestsListTitle')}</Title>
         <ErrorAlert error={error && { ...error, field: null }} />
         <Toolbar id="requests-toolbar">
@@ -57,7 +57,7 @@ export function RequestsPage() {
             )}
           </ToolbarContent>
         </Toolbar>
-        {result && <RequestsTable id="requests-table" label={t('requestsListTitle')} items={result.items} />}
+        {result && <RequestsTable id="requests-table" label={t('requestsListTitle')} caption={t('requestsCaption')} items={result.items} />}
       </PageSection>
     </>
   );
@@ -116,12 +116,12 @@ function AskForm({ onAsked }) {
   const general = error && !error.fields && !FIELDS.includes(error.field) ? { ...error, field: null } : error;
 
   return (
-    <PageSection aria-labelledby="request-form-title">
+    <PageSection>
       <Form noValidate onSubmit={submit} id="request-form" maxWidth="48rem" aria-labelledby="request-form-title">
         <Title headingLevel="h2" size="lg" id="request-form-title">{t('requestFormTitle')}</Title>
         <TextContent><Text component="p">{t('requestFormIntro')}</Text></TextContent>
         {asked && (
-          <StatusAlert id="request-sent" title={t('requestSentTitle')}
+          <StatusAlert id="request-sent" title={t('requestSentTitle')} headingLevel="h3"
             message={t('requestSent', { profile: profileLabel(asked.profile), name: personName(asked.person) })} />
         )}
         <ErrorAlert error={general || (contactsError && { ...contactsError, field: null })} />

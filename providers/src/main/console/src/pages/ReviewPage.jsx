@@ -61,9 +61,9 @@ export function ReviewPage() {
   return (
     <>
       <PageTitle title={t('reviewTitle')} intro={t('reviewIntro')} />
-      <PageSection aria-labelledby="campaign-title">
+      <PageSection>
         <h2 className="pf-v5-c-title pf-m-lg" tabIndex={-1} id="campaign-title">{t('campaignTitle')}</h2>
-        {notice && <StatusAlert id="review-notice" title={notice} />}
+        {notice && <StatusAlert id="review-notice" title={notice} headingLevel="h3" />}
         <ErrorAlert error={campaignError && { ...campaignError, field: null }} />
         {campaign === undefined && !campaignError && <Bullseye><Spinner aria-label={t('loading')} /></Bullseye>}
         {campaign === null && !campaignError && (
@@ -153,7 +153,7 @@ function ReviewRows({ campaign, rows, onReviewed }) {
   };
   const columns = 7;
   return (
-    <PageSection aria-labelledby="review-rows-title">
+    <PageSection>
       <h2 className="pf-v5-c-title pf-m-lg" tabIndex={-1} id="review-rows-title">{t('reviewRowsTitle')}</h2>
       <ErrorAlert error={(error || listError) && { ...(error || listError), field: null }} />
       {result && (
@@ -302,12 +302,12 @@ function SignOff({ campaign, onSignedOff }) {
     work: async () => onSignedOff(await api.post(`/organizations/${organization.id}/campaign/sign-off`)),
   });
   return (
-    <PageSection aria-labelledby="sign-off-title">
+    <PageSection>
       <Form noValidate onSubmit={submit} id="sign-off-form" maxWidth="48rem" aria-labelledby="sign-off-title">
         <Title headingLevel="h2" size="lg" id="sign-off-title">{t('signOffTitle')}</Title>
         <TextContent><Text component="p">{t('signOffIntro', { pending: campaign.counts?.pending ?? 0 })}</Text></TextContent>
         {error && (
-          <Alert variant="danger" isInline id="sign-off-error" role="alert"
+          <Alert variant="danger" isInline id="sign-off-error" role="alert" component="h3"
             title={error.code === 'REVIEW_INCOMPLETE' ? t('signOffIncompleteTitle') : t('errorTitle')}>
             <Text component="p">{error.message}</Text>
             {error.code === 'REVIEW_INCOMPLETE' && <Text component="p">{t('signOffIncomplete')}</Text>}

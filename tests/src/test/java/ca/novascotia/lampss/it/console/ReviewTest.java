@@ -211,8 +211,10 @@ class ReviewTest {
             new Select(browser.find(By.id("profile"))).selectByValue("sr-administrator");
             browser.type("reason", "Again.");
             browser.click(By.id("request-submit"));
-            browser.waitUntil(d -> !d.findElements(By.id("lampss-error")).isEmpty()
-                    || !d.findElements(By.cssSelector("[id$='-error']")).isEmpty(), "the refusal of a second open request");
+            browser.waitUntil(d -> browser.bodyText().contains("A request for this person and profile is already waiting"),
+                    "the server's refusal of a second open request, on the form");
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#requests-table tbody tr[data-request-id]")).size(),
+                    "still one request");
             browser.screenshot("review-requests-refused");
             browser.assertAccessible("review-requests-refused");
 
