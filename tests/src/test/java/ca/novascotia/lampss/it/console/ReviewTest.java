@@ -168,6 +168,23 @@ class ReviewTest {
         assertEquals(List.of("ofa-user"), profiles(organizationId, kept.userId()));
         assertEquals("INACTIVE", ops.get(path(organizationId, leaving.userId())).string("state"));
         assertEquals("ACTIVE", ops.get(path(organizationId, kept.userId())).string("state"));
+
+        // Operations Support opens the next campaign from the overview, where the last one is done.
+        String number = ops.get("/organizations/" + organizationId).string("externalNumber");
+        try (Chromium browser = Chromium.start("en")) {
+            signIn(browser, console(), opsUsername);
+            browser.click(By.id("nav-campaigns"));
+            new Select(browser.find(By.id("campaigns-state"))).selectByValue("DONE");
+            WebElement done = campaignRow(browser, number);
+            assertEquals("DONE", done.getAttribute("data-state"));
+            assertTrue(done.getText().contains("Signed off") && done.getText().contains("4 of 4"), done.getText());
+            browser.screen("review-campaigns-done", "Access reviews");
+            done.findElement(By.cssSelector(".campaign-open")).click();
+            assertTrue(browser.find(By.id("campaigns-notice")).getText().contains("A campaign was opened for " + title));
+        }
+        Map<String, Object> next = ops.get("/organizations/" + organizationId + "/campaign").json();
+        assertEquals("OPEN", next.get("state"), next::toString);
+        assertEquals(3, ((Map<?, ?>) next.get("counts")).get("total"), "the contacts still active: " + next);
     }
 
     @Test
@@ -226,6 +243,10 @@ class ReviewTest {
         List<Map<String, Object>> open = primary.api().get("/organizations/" + organizationId + "/requests?state=OPEN").items();
         assertEquals(1, open.size(), open::toString);
         String requestId = (String) open.get(0).get("id");
+        LampssApi.Reply second = primary.api().post("/organizations/" + organizationId + "/requests",
+                Map.of("userId", staff.userId(), "profile", "ofa-self-service-full-update", "reason", "Signs our agreements."));
+        assertEquals(201, second.status(), second::toString);
+        String refusedId = second.string("id");
 
         // A campaign to show in the overview.
         LampssApi.Reply opened = ops.post("/organizations/" + organizationId + "/campaign", Map.of());
@@ -249,6 +270,19 @@ class ReviewTest {
             browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-table tr[data-request-id='" + requestId + "']")).isEmpty(),
                     "the decided request to leave the open queue");
             browser.screen("review-queue-decided", "Requests to decide");
+
+            // The other is refused: the decision's text is required.
+            browser.find(By.cssSelector("#queue-table tr[data-request-id='" + refusedId + "'] .request-refuse")).click();
+            browser.find(By.id("decision-dialog"));
+            browser.click(By.id("decision-confirm"));
+            assertEquals("Decision is required.", browser.find(By.id("decision-error")).getText());
+            browser.screenshot("review-queue-refuse-dialog");
+            browser.assertAccessible("review-queue-refuse-dialog");
+            browser.type("decision", "The primary contact holds it already.");
+            browser.click(By.id("decision-confirm"));
+            assertTrue(browser.find(By.id("request-decided")).getText().contains("Request refused"));
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-table tr[data-request-id='" + refusedId + "']")).isEmpty(),
+                    "the refused request to leave the open queue");
 
             new Select(browser.find(By.id("queue-state"))).selectByValue("APPROVED");
             WebElement approved = browser.find(By.cssSelector("#queue-table tr[data-request-id='" + requestId + "']"));
@@ -282,6 +316,10 @@ class ReviewTest {
                 .filter(r -> requestId.equals(r.get("id"))).findFirst().orElseThrow();
         assertEquals("Approved for the summer.", decided.get("decision"));
         assertTrue(profiles(organizationId, staff.userId()).contains("sr-administrator"), "the approved profile is held");
+        assertFalse(profiles(organizationId, staff.userId()).contains("ofa-self-service-full-update"), "the refused one is not");
+        Map<String, Object> refused = ops.get("/requests?state=REFUSED&max=100").items().stream()
+                .filter(r -> refusedId.equals(r.get("id"))).findFirst().orElseThrow();
+        assertEquals("The primary contact holds it already.", refused.get("decision"));
         Instant due = Instant.parse(ops.get("/organizations/" + organizationId + "/campaign").string("dueAt"));
         assertEquals(newDay.atTime(LocalTime.of(23, 59, 59)).atZone(PROVINCE).toInstant(), due, "the end of the chosen day in the province");
     }
