@@ -639,7 +639,7 @@ const fr = {
   campaignOVERDUE: 'En retard',
   campaignDONE: 'Attestée',
   reviewPENDING: 'À revoir',
-  reviewCONFIRMED: 'Confirmé',
+  reviewCONFIRMED: 'Accès confirmé',
   reviewCHANGED: 'Profils modifiés',
   reviewDEACTIVATED: 'Désactivée',
   reviewFLAGGED: 'Signalée',

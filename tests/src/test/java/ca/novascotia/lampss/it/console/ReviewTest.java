@@ -140,7 +140,7 @@ class ReviewTest {
             // In French, then signed off.
             browser.click(By.id("lampss-lang-switch"));
             browser.screen("review-fr", "Revue des accès");
-            assertTrue(row(browser, kept.email()).getText().contains("Confirmé"), row(browser, kept.email()).getText());
+            assertTrue(row(browser, kept.email()).getText().contains("Accès confirmé"), row(browser, kept.email()).getText());
             assertTrue(row(browser, leaving.email()).getText().contains("Désactivée"), row(browser, leaving.email()).getText());
             browser.click(By.id("review-sign-off"));
             browser.waitUntil(d -> "Attestée".equals(d.findElement(By.id("campaign-state")).getText()), "the campaign signed off");
