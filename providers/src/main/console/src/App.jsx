@@ -16,6 +16,10 @@ import { ContactPage } from './pages/ContactPage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { AuditPage } from './pages/AuditPage';
 import { OrganizationScope } from './pages/OrganizationScope';
+import { RequestsPage } from './pages/RequestsPage';
+import { QueuePage } from './pages/QueuePage';
+import { ReviewPage } from './pages/ReviewPage';
+import { CampaignsPage } from './pages/CampaignsPage';
 
 export function App({ auth, initialLocale }) {
   const [locale, setLocale] = useState(initialLocale);
@@ -65,6 +69,8 @@ export function App({ auth, initialLocale }) {
               <Route path="/onboard" element={<OnboardPage />} />
               <Route path="/import" element={<ImportPage />} />
               <Route path="/import/:jobId" element={<ImportJobPage />} />
+              <Route path="/requests" element={<QueuePage />} />
+              <Route path="/campaigns" element={<CampaignsPage />} />
               <Route path="/o/:organizationId" element={<OrganizationScope />}>
                 <Route index element={<HomePage />} />
                 <Route path="contacts" element={<ContactsPage />} />
@@ -72,6 +78,8 @@ export function App({ auth, initialLocale }) {
                 <Route path="contacts/:userId" element={<ContactPage />} />
                 <Route path="invitations" element={<InvitationsPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="requests" element={<RequestsPage />} />
+                <Route path="review" element={<ReviewPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -186,9 +186,13 @@ function Navigation({ onChoose }) {
         {(me.operationsSupport || me.organizations.length > 1) && <Item to="/organizations" id="nav-organizations" label={t('navOrganizations')} onChoose={onChoose} />}
         {me.operationsSupport && <Item to="/onboard" id="nav-onboard" label={t('navOnboard')} onChoose={onChoose} />}
         {me.operationsSupport && <Item to="/import" id="nav-import" label={t('navImport')} onChoose={onChoose} />}
+        {me.operationsSupport && <Item to="/requests" id="nav-queue" label={t('navQueue')} onChoose={onChoose} />}
+        {me.operationsSupport && <Item to="/campaigns" id="nav-campaigns" label={t('navCampaigns')} onChoose={onChoose} />}
         {base && <Item to={base} exact id="nav-home" label={t('navHome')} onChoose={onChoose} />}
         {base && access.can('LIST_CONTACTS') && <Item to={`${base}/contacts`} id="nav-contacts" label={t('navContacts')} onChoose={onChoose} />}
         {base && access.can('ADD_CONTACT') && <Item to={`${base}/invitations`} id="nav-invitations" label={t('navInvitations')} onChoose={onChoose} />}
+        {base && access.can('LIST_REQUESTS') && <Item to={`${base}/requests`} id="nav-requests" label={t('navRequests')} onChoose={onChoose} />}
+        {base && access.can('REVIEW_ACCESS') && <Item to={`${base}/review`} id="nav-review" label={t('navReview')} onChoose={onChoose} />}
         {base && access.can('VIEW_AUDIT') && <Item to={`${base}/audit`} id="nav-audit" label={t('navAudit')} onChoose={onChoose} />}
       </NavList>
     </Nav>

@@ -1,9 +1,9 @@
 import React, { createContext, useContext, useEffect, useRef } from 'react';
 import {
-  Alert, Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, PageSection, Text, TextContent,
-  TextInput, TextArea, Pagination,
+  Alert, Checkbox, FormGroup, FormHelperText, FormSelect, FormSelectOption, HelperText, HelperTextItem, PageSection,
+  Text, TextContent, TextInput, TextArea, Pagination,
 } from '@patternfly/react-core';
-import { Table } from '@patternfly/react-table';
+import { Caption, Table } from '@patternfly/react-table';
 import ExclamationCircleIcon from '@patternfly/react-icons/dist/esm/icons/exclamation-circle-icon';
 import { useI18n } from './i18n';
 import { moduleLabel, profilesByModule, useSession } from './session';
@@ -93,6 +93,47 @@ export function Field({ id, label, value, onChange, error, isRequired, type = 't
 }
 
 /**
+ * A choice among options (a native select), with its label and the message for it right below, as
+ * {@link Field} has them; {@code placeholder} is the empty first option ("choose…").
+ * @param options [{value, label}]
+ */
+export function SelectField({ id, label, value, onChange, options, placeholder, error, isRequired, help, isDisabled }) {
+  const fieldError = error?.fields?.[id] ?? (error?.field === id ? error.message : null);
+  const helpId = `${id}-help`;
+  return (
+    <FormGroup label={label} fieldId={id} isRequired={isRequired}>
+      <FormSelect id={id} name={id} value={value ?? ''} onChange={(_, next) => onChange(next)} isRequired={isRequired}
+        isDisabled={isDisabled} validated={fieldError ? 'error' : 'default'} aria-invalid={fieldError ? true : undefined}
+        aria-describedby={fieldError || help ? helpId : undefined}>
+        {placeholder !== undefined && <FormSelectOption value="" label={placeholder} />}
+        {options.map((option) => <FormSelectOption key={option.value} value={option.value} label={option.label} />)}
+      </FormSelect>
+      {(fieldError || help) && (
+        <FormHelperText>
+          <HelperText id={helpId} aria-live="polite">
+            {fieldError
+              ? <HelperTextItem variant="error" icon={<ExclamationCircleIcon />} id={`${id}-error`}>{fieldError}</HelperTextItem>
+              : <HelperTextItem>{help}</HelperTextItem>}
+          </HelperText>
+        </FormHelperText>
+      )}
+    </FormGroup>
+  );
+}
+
+/**
+ * A list's filter by state: "All" or one of {@code states}, each named by {@code stateLabel}; a
+ * change goes back to the list's first page (see usePagedList's firstPage).
+ */
+export function StateFilter({ id, value, onChange, states, stateLabel }) {
+  const { t } = useI18n();
+  return (
+    <SelectField id={id} label={t('filterState')} value={value} onChange={onChange} placeholder={t('filterAll')}
+      options={states.map((state) => ({ value: state, label: stateLabel(state) }))} />
+  );
+}
+
+/**
  * The profiles of the organization's modules, grouped by module; only those in {@code grantable}
  * can be changed (the server checks each one again).
  */
@@ -138,12 +179,16 @@ export function DescribedCheckbox({ id, description, ...props }) {
 /**
  * A plain table: PatternFly's default role="grid" promises arrow-key navigation it does not have.
  * When its columns do not fit (large text, navigation open) it scrolls sideways in its own box,
- * which takes the focus so that the keyboard scrolls it too.
+ * which takes the focus so that the keyboard scrolls it too. A {@code caption}, when given, is shown
+ * above the rows and names the table in place of {@code label}.
  */
-export function DataTable({ id, label, children }) {
+export function DataTable({ id, label, caption, children }) {
   return (
     <div className="lampss-table-scroll" role="region" aria-label={label} tabIndex={0}>
-      <Table role="table" aria-label={label} variant="compact" id={id}>{children}</Table>
+      <Table role="table" aria-label={caption ? undefined : label} variant="compact" id={id}>
+        {caption && <Caption>{caption}</Caption>}
+        {children}
+      </Table>
     </div>
   );
 }

@@ -24,3 +24,14 @@ export function focusNewScreen(heading, locale) {
     heading.focus({ preventScroll: true });
   }
 }
+
+/**
+ * After a change removed the control that had the focus (a row's button once the row is done, a
+ * dialog's opener), the focus goes to {@code target} instead of falling back to the page's start (2.4.3).
+ */
+export function refocusIfLost(target) {
+  const active = document.activeElement;
+  if (target && (!active || active === document.body || !active.isConnected)) {
+    target.focus({ preventScroll: true });
+  }
+}

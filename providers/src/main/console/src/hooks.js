@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { refocusIfLost } from './focus';
 
 /**
  * A list read a page at a time (first/max) from the API: the page shown, the server's answer
@@ -71,4 +72,19 @@ function useFocusOnError(error) {
       document.getElementById(first)?.focus();
     }
   }, [error]);
+}
+
+/**
+ * For a change that may remove the focused control (a row's buttons once it is reviewed, a dialog's
+ * opener): call the returned function once the screen's data is reloaded; after that render, a lost
+ * focus goes to the element of id {@code targetId} (a heading with tabIndex -1).
+ */
+export function useRefocus(targetId) {
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    if (round) {
+      refocusIfLost(document.getElementById(targetId));
+    }
+  }, [round, targetId]);
+  return useCallback(() => setRound((previous) => previous + 1), []);
 }

@@ -1,14 +1,18 @@
 import React, { useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   ActionGroup, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup,
   DescriptionListTerm, Form, FormGroup, PageSection, Title,
 } from '@patternfly/react-core';
-import { organizationName, useI18n } from '../i18n';
+import {
+  formatDate, organizationName, useI18n,
+} from '../i18n';
 import { moduleLabel, useSession } from '../session';
 import {
   DescribedCheckbox, ErrorAlert, Field, PageTitle, StatusAlert, missingFields,
 } from '../components';
 import { useSubmit } from '../hooks';
+import { CampaignState, useCampaign } from '../campaigns';
 import { useOrganization } from './OrganizationScope';
 
 /** Organization Home: its information and modules, editable by those allowed. */
@@ -46,9 +50,37 @@ export function HomePage() {
           </DescriptionListGroup>
         </DescriptionList>
       </PageSection>
+      <CampaignNotice />
       {access.can('UPDATE_ORGANIZATION_INFO') && <NamesForm />}
       {access.can('CHANGE_MODULES') && <ModulesForm />}
     </>
+  );
+}
+
+/** The organization's latest access review, for those who may read it (others get 403, an organization without one 404: nothing shown). */
+function CampaignNotice() {
+  const { t, locale } = useI18n();
+  const { api } = useSession();
+  const { organization } = useOrganization();
+  const { campaign } = useCampaign(api, organization.id);
+  if (!campaign) {
+    return null;
+  }
+  return (
+    <PageSection id="home-campaign">
+      <Title headingLevel="h2" size="lg" id="home-campaign-title">{t('campaignTitle')}</Title>
+      <DescriptionList isHorizontal>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('colState')}</DescriptionListTerm>
+          <DescriptionListDescription><CampaignState state={campaign.state} id="home-campaign-state" /></DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('campaignDueAt')}</DescriptionListTerm>
+          <DescriptionListDescription id="home-campaign-due">{formatDate(campaign.dueAt, locale)}</DescriptionListDescription>
+        </DescriptionListGroup>
+      </DescriptionList>
+      <Button component={Link} to={`/o/${organization.id}/review`} variant="link" isInline id="home-campaign-review">{t('goToReview')}</Button>
+    </PageSection>
   );
 }
 
