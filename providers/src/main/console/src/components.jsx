@@ -79,16 +79,24 @@ export function Field({ id, label, value, onChange, error, isRequired, type = 't
         validated={fieldError ? 'error' : 'default'}
         aria-invalid={fieldError ? true : undefined}
         aria-describedby={fieldError || help ? helpId : undefined} />
-      {(fieldError || help) && (
-        <FormHelperText>
-          <HelperText id={helpId} aria-live="polite">
-            {fieldError
-              ? <HelperTextItem variant="error" icon={<ExclamationCircleIcon />} id={`${id}-error`}>{fieldError}</HelperTextItem>
-              : <HelperTextItem>{help}</HelperTextItem>}
-          </HelperText>
-        </FormHelperText>
-      )}
+      <FieldMessage id={id} helpId={helpId} fieldError={fieldError} help={help} />
     </FormGroup>
+  );
+}
+
+/** A field's message right below it: its error, or else its help, announced as it changes. */
+function FieldMessage({ id, helpId, fieldError, help }) {
+  if (!fieldError && !help) {
+    return null;
+  }
+  return (
+    <FormHelperText>
+      <HelperText id={helpId} aria-live="polite">
+        {fieldError
+          ? <HelperTextItem variant="error" icon={<ExclamationCircleIcon />} id={`${id}-error`}>{fieldError}</HelperTextItem>
+          : <HelperTextItem>{help}</HelperTextItem>}
+      </HelperText>
+    </FormHelperText>
   );
 }
 
@@ -108,15 +116,7 @@ export function SelectField({ id, label, value, onChange, options, placeholder, 
         {placeholder !== undefined && <FormSelectOption value="" label={placeholder} />}
         {options.map((option) => <FormSelectOption key={option.value} value={option.value} label={option.label} />)}
       </FormSelect>
-      {(fieldError || help) && (
-        <FormHelperText>
-          <HelperText id={helpId} aria-live="polite">
-            {fieldError
-              ? <HelperTextItem variant="error" icon={<ExclamationCircleIcon />} id={`${id}-error`}>{fieldError}</HelperTextItem>
-              : <HelperTextItem>{help}</HelperTextItem>}
-          </HelperText>
-        </FormHelperText>
-      )}
+      <FieldMessage id={id} helpId={helpId} fieldError={fieldError} help={help} />
     </FormGroup>
   );
 }

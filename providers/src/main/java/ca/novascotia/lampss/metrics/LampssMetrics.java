@@ -84,7 +84,14 @@ public final class LampssMetrics {
         io.micrometer.core.instrument.DistributionSummary.builder(UPKEEP_BATCH_STATEMENTS)
                 .description("SQL statements per batch of the scheduled access upkeep").tag("phase", phase)
                 .register(Metrics.globalRegistry).record(statements);
+        PEAKS.computeIfAbsent(phase, key -> Metrics.globalRegistry.gauge(UPKEEP_BATCH_STATEMENTS + ".peak",
+                io.micrometer.core.instrument.Tags.of("phase", key), new java.util.concurrent.atomic.AtomicInteger()))
+                .accumulateAndGet(statements, Math::max);
     }
+
+    /** The most statements one batch of each phase ran since the server started (the summary's max decays in minutes). */
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> PEAKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code lampssInvitationExpired} → {@code expired}; {@code lampssNoAccessYet} → {@code no-access-yet}. */
     static String reason(String messageKey) {

@@ -1,10 +1,12 @@
 package ca.novascotia.lampss.rest;
 
 import ca.novascotia.lampss.config.LampssSettings;
+import ca.novascotia.lampss.contacts.AccessRequests;
 import ca.novascotia.lampss.domain.AccessRequest;
 import ca.novascotia.lampss.domain.Action;
 import ca.novascotia.lampss.domain.Target;
 import ca.novascotia.lampss.model.Requests;
+import ca.novascotia.lampss.store.AccessRequestEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.keycloak.models.KeycloakSession;
 
 /** {@code /requests}: Operations Support's queue across organizations, and its decisions. */
@@ -45,12 +48,7 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response approve(@PathParam("requestId") String id, String json) {
-        return Api.run(session, settings, request -> {
-            request.require(Action.DECIDE_REQUESTS, Target.none());
-            Bodies body = Bodies.parseOptional(json, Set.of("decision"));
-            return Response.ok(new AccessViews(request.lampss).request(
-                    request.work.accessRequests().approve(id, body.text("decision")))).build();
-        });
+        return decide(json, (requests, decision) -> requests.approve(id, decision));
     }
 
     @POST
@@ -58,11 +56,16 @@ public class RequestsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response refuse(@PathParam("requestId") String id, String json) {
+        return decide(json, (requests, decision) -> requests.refuse(id, decision));
+    }
+
+    /** Operations Support's decision, asked before the body is read; its optional text is {@code decision}. */
+    private Response decide(String json, BiFunction<AccessRequests, String, AccessRequestEntity> decision) {
         return Api.run(session, settings, request -> {
             request.require(Action.DECIDE_REQUESTS, Target.none());
             Bodies body = Bodies.parseOptional(json, Set.of("decision"));
             return Response.ok(new AccessViews(request.lampss).request(
-                    request.work.accessRequests().refuse(id, body.text("decision")))).build();
+                    decision.apply(request.work.accessRequests(), body.text("decision")))).build();
         });
     }
 

@@ -38,9 +38,10 @@ final class NoticeSender {
             return 0;
         }
         long now = Time.currentTimeMillis();
-        batches.run("claim", (KeycloakSession session) -> notices.forEach(notice -> Notices.claim(
-                session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, notice.kind(), notice.subjectId(),
-                notice.occasion(), recipientId(notice), now, reachable(notice) ? Notices.SENT : Notices.SKIPPED)));
+        List<Notices.Row> rows = notices.stream().map(notice -> new Notices.Row(notice.kind(), notice.subjectId(), notice.occasion(),
+                recipientId(notice), reachable(notice) ? Notices.SENT : Notices.SKIPPED)).toList();
+        batches.run("claim", (KeycloakSession session) -> Notices.claimAll(
+                session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, now, rows));
         List<Notice> sendable = notices.stream().filter(NoticeSender::reachable).toList();
         List<Notice> failed = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> running = new ArrayList<>();

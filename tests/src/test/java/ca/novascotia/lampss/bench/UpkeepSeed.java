@@ -39,6 +39,9 @@ final class UpkeepSeed {
                     + " 'value', case when a.name = 'lampss.nameEn' then 'Organization UP-' || i when a.name = 'lampss.nameFr'"
                     + " then 'Organisme UP-' || i when a.name = 'lampss.externalNumber' then 'UP-' || i else a.value end))).*"
                     + " from group_attribute a, generate_series(1, ?) i where a.group_id = ?", organizations, templateOrganization);
+            update(sql, "insert into group_attribute (id, name, value, group_id) select md5('up-gp-' || i)::uuid::text,"
+                    + " 'lampss.primaryContact', md5('up-u-' || ((i - 1) * ? + 1))::uuid::text, md5('up-g-' || i)::uuid::text"
+                    + " from generate_series(1, ?) i", people, organizations);
             update(sql, "insert into keycloak_group select (jsonb_populate_record(null::keycloak_group, to_jsonb(t)"
                     + " || jsonb_build_object('id', md5('up-s-' || i)::uuid::text, 'name', 'ofa-self-service-full-update',"
                     + " 'parent_group', md5('up-g-' || i)::uuid::text))).*"

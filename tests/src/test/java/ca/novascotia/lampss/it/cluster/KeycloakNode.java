@@ -69,6 +69,10 @@ final class KeycloakNode {
         throw new IllegalStateException(name + " not ready after " + limit + "; see " + log + ":\n" + tail());
     }
 
+    boolean alive() {
+        return wrapper != null && wrapper.isAlive();
+    }
+
     /** SIGKILL to the Java process (kc.sh's child): no shutdown hook, no goodbye to the cluster. */
     void kill() {
         java().destroyForcibly();

@@ -197,6 +197,12 @@ class TwoNodeClusterTest {
     @Test
     @Order(7)
     void eachReminderAndNoticeIsSentOnceByTwoNodes() throws Exception {
+        // Order 6 killed the node that held the job: it starts again, so that both nodes run the upkeep.
+        for (KeycloakNode node : List.of(cluster.a, cluster.b)) {
+            if (!node.alive()) {
+                cluster.restart(node);
+            }
+        }
         System.out.println(new AccessUpkeepOnce(cluster, admin.realm("lampss"), fixture, peopleOnB, opsOnB).run());
     }
 

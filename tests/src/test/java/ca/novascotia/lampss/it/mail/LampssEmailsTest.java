@@ -8,7 +8,9 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.InvitationMail;
 import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.Mailbox;
 import ca.novascotia.lampss.it.api.People;
+import ca.novascotia.lampss.it.api.RealmAttributes;
 import ca.novascotia.lampss.it.browser.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +18,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -251,15 +251,9 @@ class LampssEmailsTest {
     }
 
     private jakarta.mail.internet.MimeMessage awaitMail(String email, String subjectPart) throws Exception {
-        for (int attempt = 0; attempt < 240; attempt++) {
-            for (var message : mail.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email) && message.getSubject().contains(subjectPart)) {
-                    return message;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no email to " + email + " about " + subjectPart);
+        var received = Mailbox.await(mail, email, subjectPart, 1, 60);
+        assertTrue(!received.isEmpty(), "no email to " + email + " about " + subjectPart);
+        return received.get(0);
     }
 
     private static Map<String, Object> details(String email, String... profiles) {
@@ -277,11 +271,7 @@ class LampssEmailsTest {
     }
 
     private void setRealmAttribute(String name, String value) {
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : settings.getAttributes();
-        attributes.put(name, value);
-        settings.setAttributes(attributes);
-        realm.admin().update(settings);
+        RealmAttributes.set(realm.admin(), Map.of(name, value));
     }
 
     private String organization() {

@@ -8,6 +8,7 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.InvitationMail;
 import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.Mailbox;
 import ca.novascotia.lampss.it.api.People;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,8 @@ import ca.novascotia.lampss.it.LampssServerConfig;
 import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.Mailbox;
+import ca.novascotia.lampss.it.api.RealmAttributes;
 import ca.novascotia.lampss.it.api.People;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -54,7 +55,7 @@ class CampaignTest {
 
     @AfterEach
     void noMoreCampaigns() {
-        attributes(Map.of("lampss.recertificationPeriod", "off"));
+        RealmAttributes.set(realm.admin(), Map.of("lampss.recertificationPeriod", "off"));
     }
 
     @Test
@@ -67,7 +68,7 @@ class CampaignTest {
         String other = fixture.organization();
         Fixture.Member otherManager = fixture.primaryContact(other);
 
-        attributes(Map.of("lampss.recertificationPeriod", "PT1H", "lampss.recertificationOpenFor", "PT40S",
+        RealmAttributes.set(realm.admin(), Map.of("lampss.recertificationPeriod", "PT1H", "lampss.recertificationOpenFor", "PT40S",
                 "lampss.recertificationReminders", "PT25S", "lampss.recertificationOverdue", "FLAG"));
         LampssApi.Reply campaign = await(() -> manager.api().get("/organizations/" + org + "/campaign"), 200, 20);
         assertEquals("OPEN", campaign.string("state"), campaign::toString);
@@ -126,7 +127,7 @@ class CampaignTest {
 
     @Test
     void eachOverdueSettingAndAnExtension() throws Exception {
-        attributes(Map.of("lampss.recertificationPeriod", "off", "lampss.recertificationOpenFor", "PT6S",
+        RealmAttributes.set(realm.admin(), Map.of("lampss.recertificationPeriod", "off", "lampss.recertificationOpenFor", "PT6S",
                 "lampss.recertificationReminders", "none", "lampss.recertificationOverdue", "NOTHING"));
         String quiet = fixture.organization();
         Fixture.Member quietManager = fixture.primaryContact(quiet);
@@ -138,7 +139,7 @@ class CampaignTest {
         assertEquals(2L, ((Number) counts(nothing).get("pending")).longValue(), "left as they were");
         assertEquals("ACTIVE", ops.get(Fixture.path(quiet, quietStaff.userId())).string("state"));
 
-        attributes(Map.of("lampss.recertificationOverdue", "DEACTIVATE"));
+        RealmAttributes.set(realm.admin(), Map.of("lampss.recertificationOverdue", "DEACTIVATE"));
         String strict = fixture.organization();
         Fixture.Member strictManager = fixture.primaryContact(strict);
         Fixture.Member strictStaff = fixture.activeMember(strict, "ofa-user");
@@ -154,7 +155,7 @@ class CampaignTest {
         assertTrue(String.valueOf(((Map<?, ?>) why.get("after")).get("channel")).startsWith("recertification overdue (campaign "), why::toString);
 
         // An extension gives an open campaign more time; only forward, only Operations Support.
-        attributes(Map.of("lampss.recertificationOverdue", "FLAG", "lampss.recertificationOpenFor", "PT1H"));
+        RealmAttributes.set(realm.admin(), Map.of("lampss.recertificationOverdue", "FLAG", "lampss.recertificationOpenFor", "PT1H"));
         String late = fixture.organization();
         fixture.primaryContact(late);
         LampssApi.Reply opened = ops.post("/organizations/" + late + "/campaign", Map.of());
@@ -185,14 +186,6 @@ class CampaignTest {
             Thread.sleep(500);
         }
         throw new AssertionError("not reached in " + seconds + " s: " + reply);
-    }
-
-    private void attributes(Map<String, String> values) {
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : new HashMap<>(settings.getAttributes());
-        attributes.putAll(values);
-        settings.setAttributes(attributes);
-        realm.admin().update(settings);
     }
 
     private static Map<?, ?> counts(LampssApi.Reply campaign) {

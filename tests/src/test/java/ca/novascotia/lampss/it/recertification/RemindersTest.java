@@ -8,14 +8,14 @@ import ca.novascotia.lampss.it.ShippedRealmConfig;
 import ca.novascotia.lampss.it.api.Fixture;
 import ca.novascotia.lampss.it.api.InvitationMail;
 import ca.novascotia.lampss.it.api.LampssApi;
+import ca.novascotia.lampss.it.api.Mailbox;
+import ca.novascotia.lampss.it.api.RealmAttributes;
 import ca.novascotia.lampss.it.api.People;
 import ca.novascotia.lampss.it.api.ServerMetrics;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -51,7 +51,7 @@ class RemindersTest {
 
     @AfterEach
     void usualLifetimes() {
-        attributes(Map.of("lampss.invitationLifetime", "P30D", "lampss.invitationReminders", "P7D,P1D"));
+        RealmAttributes.set(realm.admin(), Map.of("lampss.invitationLifetime", "P30D", "lampss.invitationReminders", "P7D,P1D"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class RemindersTest {
         String org = fixture.organization();
         Fixture.Member manager = fixture.primaryContact(org);
         double remindersBefore = ServerMetrics.value("lampss_notices_total", "kind", "invitation-reminder", "outcome", "sent");
-        attributes(Map.of("lampss.invitationLifetime", "PT24S", "lampss.invitationReminders", "PT16S,PT8S"));
+        RealmAttributes.set(realm.admin(), Map.of("lampss.invitationLifetime", "PT24S", "lampss.invitationReminders", "PT16S,PT8S"));
 
         String invitee = Fixture.unique("late") + "@example.ca";
         String disabled = Fixture.unique("gone") + "@example.ca";
@@ -89,13 +89,5 @@ class RemindersTest {
     private static LampssApi.Reply add(LampssApi as, String org, String email) {
         return as.post("/organizations/" + org + "/contacts", Map.of("firstName", "Lee", "lastName", "Late", "email", email,
                 "profiles", java.util.List.of("ofa-user")));
-    }
-
-    private void attributes(Map<String, String> values) {
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        Map<String, String> attributes = settings.getAttributes() == null ? new HashMap<>() : new HashMap<>(settings.getAttributes());
-        attributes.putAll(values);
-        settings.setAttributes(attributes);
-        realm.admin().update(settings);
     }
 }

@@ -1,4 +1,4 @@
-package ca.novascotia.lampss.it.recertification;
+package ca.novascotia.lampss.it.api;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -6,12 +6,12 @@ import java.util.List;
 import org.keycloak.testframework.mail.MailServer;
 
 /** The emails the real SMTP server received for one address, by subject. */
-final class Mailbox {
+public final class Mailbox {
 
     private Mailbox() {
     }
 
-    static List<MimeMessage> to(MailServer mail, String email, String subjectPart) {
+    public static List<MimeMessage> to(MailServer mail, String email, String subjectPart) {
         return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
             try {
                 return message.getAllRecipients()[0].toString().equalsIgnoreCase(email) && message.getSubject().contains(subjectPart);
@@ -22,7 +22,7 @@ final class Mailbox {
     }
 
     /** Waits up to {@code seconds} for at least {@code count} such emails, then returns them all. */
-    static List<MimeMessage> await(MailServer mail, String email, String subjectPart, int count, int seconds) throws InterruptedException {
+    public static List<MimeMessage> await(MailServer mail, String email, String subjectPart, int count, int seconds) throws InterruptedException {
         long until = System.currentTimeMillis() + seconds * 1000L;
         List<MimeMessage> found = to(mail, email, subjectPart);
         while (found.size() < count && System.currentTimeMillis() < until) {
