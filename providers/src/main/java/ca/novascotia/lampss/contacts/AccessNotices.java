@@ -3,7 +3,7 @@ package ca.novascotia.lampss.contacts;
 import ca.novascotia.lampss.domain.AccessNotice;
 import ca.novascotia.lampss.domain.MembershipState;
 import ca.novascotia.lampss.domain.SecurityProfile;
-import ca.novascotia.lampss.model.People;
+import ca.novascotia.lampss.invitation.mail.InvitationEmails;
 import java.util.Set;
 
 /**
@@ -21,8 +21,7 @@ final class AccessNotices {
     /** Call before the change is written: whether the person is reachable is read as it was. */
     void changed(Contacts.Loaded contact, Set<SecurityProfile> after, boolean deactivated) {
         var person = contact.person();
-        boolean reachable = person.getEmail() != null
-                && (person.isEnabled() || People.signInOffByLampss(person));
+        boolean reachable = InvitationEmails.reachable(person);
         boolean due = AccessNotice.due(AccessNotice.enabled(work.lampss.realm().getAttribute(AccessNotice.SETTING)),
                 contact.view().state() == MembershipState.ACTIVE && contact.row().getAcceptedAt() != null, reachable,
                 person.getId().equals(work.caller.id()), contact.view().profiles(), after, deactivated);

@@ -143,9 +143,9 @@ public final class Recertifications {
         GroupModel group = work.organizations.findGroup(row.getOrganizationId()).orElse(null);
         int touched = 0;
         if (group != null && action != OverdueAction.NOTHING) {
+            String primary = work.memberships.primaryOf(group.getId()).map(m -> m.getUserId()).orElse(null);
             for (CampaignReviewEntity review : work.campaigns.pending(row.getId())) {
-                boolean primary = work.memberships.primaryOf(group.getId()).map(m -> m.getUserId().equals(review.getUserId())).orElse(false);
-                if (action == OverdueAction.DEACTIVATE && !primary && active(group, review.getUserId())) {
+                if (action == OverdueAction.DEACTIVATE && !review.getUserId().equals(primary) && active(group, review.getUserId())) {
                     work.contacts().deactivate(group, review.getUserId());
                     mark(review, ReviewStatus.DEACTIVATED);
                 } else {

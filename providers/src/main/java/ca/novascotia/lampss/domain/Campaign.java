@@ -28,7 +28,7 @@ public record Campaign(Instant openedAt, Instant dueAt, Instant signedOffAt) {
         if (!now.isBefore(dueAt)) {
             return State.OVERDUE;
         }
-        Optional<Interval> soon = policy.reminders().stream().findFirst();
+        Optional<Interval> soon = policy.dueSoon();
         return soon.isPresent() && !now.isBefore(soon.get().before(dueAt)) ? State.DUE_SOON : State.OPEN;
     }
 

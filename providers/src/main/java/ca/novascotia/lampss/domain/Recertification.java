@@ -83,6 +83,11 @@ public record Recertification(Optional<Interval> period, Interval openFor, Overd
         return reminders(text).orElseGet(() -> reminders(DEFAULT_REMINDERS).orElseThrow());
     }
 
+    /** From how long before its due date a campaign is "due soon": its first reminder's lead, if any. */
+    public Optional<Interval> dueSoon() {
+        return reminders.stream().findFirst();
+    }
+
     public boolean enabled() {
         return period.isPresent();
     }

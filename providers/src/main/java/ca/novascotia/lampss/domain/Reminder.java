@@ -14,20 +14,32 @@ public final class Reminder {
     private Reminder() {
     }
 
+    /** The deadlines after {@code after} and up to {@code upTo}. */
+    public record Window(Instant after, Instant upTo) {
+    }
+
+    /**
+     * The deadlines whose reminder at {@code leads[index]} is the one {@link #due} now: within that
+     * lead, but not within the next shorter one (whose reminder is then due instead).
+     *
+     * @param leads longest first, as {@link Recertification#reminders} returns them
+     */
+    public static Window window(Instant now, List<Interval> leads, int index) {
+        Instant after = index + 1 < leads.size() ? leads.get(index + 1).after(now) : now;
+        return new Window(after, leads.get(index).after(now));
+    }
+
     /**
      * @param leads longest first, as {@link Recertification#reminders} returns them
      * @return the lead whose reminder is due at {@code now}, or empty before the first one and from the deadline on
      */
     public static Optional<Interval> due(Instant deadline, Instant now, List<Interval> leads) {
-        if (!now.isBefore(deadline)) {
-            return Optional.empty();
-        }
-        Interval due = null;
-        for (Interval lead : leads) {
-            if (!now.isBefore(lead.before(deadline))) {
-                due = lead;
+        for (int index = 0; index < leads.size(); index++) {
+            Window window = window(now, leads, index);
+            if (deadline.isAfter(window.after()) && !deadline.isAfter(window.upTo())) {
+                return Optional.of(leads.get(index));
             }
         }
-        return Optional.ofNullable(due);
+        return Optional.empty();
     }
 }

@@ -14,9 +14,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ca.novascotia.lampss.config.LampssSettings;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.http.FormPartValue;
 import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * The request a job's background work stands in: the address of the server as the request that
@@ -111,6 +116,22 @@ public final class BackgroundRequest implements HttpRequest {
 
     public BackgroundRequest(URI base) {
         this.base = base;
+    }
+
+    /** Makes a background session act in {@code realm} as a request to {@code base} from this server would. */
+    public static void enter(KeycloakSession session, RealmModel realm, URI base) {
+        session.getContext().setRealm(realm);
+        session.getContext().setConnection(CONNECTION);
+        session.getContext().setHttpRequest(new BackgroundRequest(base));
+    }
+
+    /**
+     * Background work's authentication for the audit trail and Keycloak's admin events: {@code user},
+     * through the first of the API's clients (there is no token).
+     */
+    public static AdminAuth auth(RealmModel realm, UserModel user, LampssSettings settings) {
+        return new AdminAuth(realm, null, user,
+                realm.getClientByClientId(settings.apiClients().stream().sorted().findFirst().orElse("lampss-console")));
     }
 
     @Override

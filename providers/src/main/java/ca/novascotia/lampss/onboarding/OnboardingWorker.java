@@ -14,14 +14,11 @@ import ca.novascotia.lampss.model.Memberships;
 import ca.novascotia.lampss.store.OnboardingJobEntity;
 import ca.novascotia.lampss.store.OnboardingRowEntity;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -138,21 +135,12 @@ public final class OnboardingWorker {
             run(jobId, batch);
             return true;
         }
-        List<Future<?>> shares = new ArrayList<>();
-        int size = (batch.lines().size() + SENDERS - 1) / SENDERS;
-        for (int from = 0; from < batch.lines().size(); from += size) {
-            Batch share = new Batch(false, batch.lines().subList(from, Math.min(from + size, batch.lines().size())));
-            shares.add(senders.submit(() -> run(jobId, share)));
-        }
-        for (Future<?> share : shares) {
-            try {
-                share.get();
-            } catch (ExecutionException failed) {
-                LOG.warn("onboarding: sending invitations failed; they will be sent again", failed.getCause());
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            Shares.run(senders, SENDERS, batch.lines(), share -> run(jobId, new Batch(false, share)))
+                    .forEach(failed -> LOG.warn("onboarding: sending invitations failed; they will be sent again", failed));
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         KeycloakModelUtils.runJobInTransaction(factory, session -> {
             OnboardingJobEntity job = em(session).find(OnboardingJobEntity.class, jobId);
@@ -324,16 +312,13 @@ public final class OnboardingWorker {
 
     /** The job's creator as the caller of every change, audited on the job's channel. */
     private Workspace workspace(KeycloakSession session, RealmModel realm, OnboardingJobEntity job) {
-        session.getContext().setRealm(realm);
-        session.getContext().setConnection(BackgroundRequest.CONNECTION);
-        session.getContext().setHttpRequest(new BackgroundRequest(java.net.URI.create(job.getBaseUri())));
+        BackgroundRequest.enter(session, realm, java.net.URI.create(job.getBaseUri()));
         LampssRealm lampss = new LampssRealm(session, realm, settings);
         UserModel creator = session.users().getUserById(realm, job.getCreatedBy());
         if (creator == null || !creator.isEnabled()) {
             throw new DomainException(Reason.OPERATIONS_SUPPORT_ONLY, "the job's creator is gone");
         }
-        AdminAuth auth = new AdminAuth(realm, null, creator,
-                realm.getClientByClientId(settings.apiClients().stream().sorted().findFirst().orElse("lampss-console")));
+        AdminAuth auth = BackgroundRequest.auth(realm, creator, settings);
         Locale locale = session.getContext().resolveLocale(creator);
         return new Workspace(lampss, new Caller(creator, new Actors(lampss, new Memberships(lampss)).load(creator), auth, locale,
                 channel(job.getId())));

@@ -35,7 +35,7 @@ public class CampaignsResource {
             Paging paging = Paging.of(first, max);
             Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
             Recertification policy = Recertification.of(request.lampss.realm()::getAttribute);
-            Instant soon = policy.reminders().stream().findFirst().map(lead -> lead.after(now)).orElse(now);
+            Instant soon = policy.dueSoon().map(lead -> lead.after(now)).orElse(now);
             return Response.ok(new AccessViews(request.lampss).overview(new Campaigns(request.lampss)
                     .overview(filter(state), now, soon, paging.first(), paging.max()))).build();
         });

@@ -4,6 +4,7 @@ import ca.novascotia.lampss.config.LampssSettings;
 import ca.novascotia.lampss.contacts.Workspace;
 import ca.novascotia.lampss.domain.Interval;
 import ca.novascotia.lampss.domain.Recertification;
+import ca.novascotia.lampss.domain.Reminder;
 import ca.novascotia.lampss.model.LampssRealm;
 import ca.novascotia.lampss.store.CampaignEntity;
 import ca.novascotia.lampss.store.TaskPeriods;
@@ -96,14 +97,12 @@ public final class AccessUpkeep implements ScheduledTask {
     }
 
     private void runPass(long periodStart) {
-        List<String> realms = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> session.realms().getRealmsStream().map(RealmModel::getId).toList());
+        List<String> realms = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> session.realms().getRealmsStream()
+                .filter(realm -> configured(session, realm)).map(RealmModel::getId).toList());
         for (String realmId : realms) {
-            if (configured(realmId)) {
-                Pass result = realmPass(realmId);
-                LOG.debugf("access upkeep ran for period %d in realm %s: %d campaign(s) opened, %d overdue, %d notice(s) sent",
-                        periodStart, realmId, result.opened, result.overdue, result.notices);
-            }
+            Pass result = realmPass(realmId);
+            LOG.debugf("access upkeep ran for period %d in realm %s: %d campaign(s) opened, %d overdue, %d notice(s) sent",
+                    periodStart, realmId, result.opened, result.overdue, result.notices);
         }
     }
 
@@ -133,14 +132,16 @@ public final class AccessUpkeep implements ScheduledTask {
         return sent;
     }
 
-    /** Each lead's reminders, longest first; a lead's window ends where the next shorter one's begins. */
+    /** Each lead's reminders, longest first, over the deadlines whose reminder it is ({@link Reminder#window}). */
     private int remind(String realmId, NoticeSender sender, List<Interval> leads, boolean invitations) {
         int sent = 0;
         for (int i = 0; i < leads.size(); i++) {
             Interval lead = leads.get(i);
-            Interval shorter = i + 1 < leads.size() ? leads.get(i + 1) : null;
-            sent += drain(realmId, sender, due -> invitations
-                    ? due.invitationReminders(now(), lead, shorter) : due.campaignReminders(now(), lead, shorter));
+            int index = i;
+            sent += drain(realmId, sender, due -> {
+                Reminder.Window window = Reminder.window(now(), leads, index);
+                return invitations ? due.invitationReminders(now(), lead, window) : due.campaignReminders(now(), lead, window);
+            });
         }
         return sent;
     }
@@ -193,15 +194,14 @@ public final class AccessUpkeep implements ScheduledTask {
         return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> read.apply(session.realms().getRealm(realmId)));
     }
 
-    private boolean configured(String realmId) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            try {
-                new LampssRealm(session, session.realms().getRealm(realmId), settings).organizationsRoot();
-                return true;
-            } catch (LampssRealm.NotConfiguredException notLampss) {
-                return false;
-            }
-        });
+    /** A LaMPSS realm: it has the organizations group (other realms of the server are left alone). */
+    private boolean configured(KeycloakSession session, RealmModel realm) {
+        try {
+            new LampssRealm(session, realm, settings).organizationsRoot();
+            return true;
+        } catch (LampssRealm.NotConfiguredException notLampss) {
+            return false;
+        }
     }
 
     /** Runs batches until one finds nothing left (each takes what it does out of the next one's query). */

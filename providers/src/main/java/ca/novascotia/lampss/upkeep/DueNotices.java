@@ -1,6 +1,7 @@
 package ca.novascotia.lampss.upkeep;
 
 import ca.novascotia.lampss.domain.Interval;
+import ca.novascotia.lampss.domain.Reminder;
 import ca.novascotia.lampss.domain.ReviewStatus;
 import ca.novascotia.lampss.model.Campaigns;
 import ca.novascotia.lampss.model.LampssRealm;
@@ -38,15 +39,12 @@ final class DueNotices {
         this.batch = batch;
     }
 
-    /**
-     * Invitees whose invitation expires within {@code lead} but not within the next shorter lead
-     * ({@code shorter}, null for the shortest), and who were invited before that reminder was due.
-     */
-    List<Notice> invitationReminders(Instant now, Interval lead, Interval shorter) {
+    /** Invitees whose invitation expires in the lead's {@code window}, and who were invited before that reminder was due. */
+    List<Notice> invitationReminders(Instant now, Interval lead, Reminder.Window window) {
         List<Object[]> rows = rows("select i.ID, i.ORGANIZATION_ID, i.USER_ID, i.CREATED_BY, i.EXPIRES_AT from LAMPSS_INVITATION i"
                 + " where i.STATE = 'PENDING' and i.EXPIRES_AT > ?1 and i.EXPIRES_AT <= ?2 and i.CREATED_AT < i.EXPIRES_AT - ?3"
                 + " and i.REALM_ID = ?4 and" + Notices.notSent(Notice.INVITATION_REMINDER, "i.ID", "?5") + " order by i.EXPIRES_AT",
-                shorter == null ? now.toEpochMilli() : shorter.after(now).toEpochMilli(), lead.after(now).toEpochMilli(),
+                window.after().toEpochMilli(), window.upTo().toEpochMilli(),
                 millis(lead, now), lampss.realm().getId(), lead.toString());
         Map<String, Person> people = Person.load(em, rows.stream().flatMap(row -> Stream.of((String) row[2], (String) row[3])).toList());
         List<Notice> due = new ArrayList<>();
@@ -91,12 +89,12 @@ final class DueNotices {
                 Notice.CAMPAIGN_OPENED, "opened");
     }
 
-    /** Open campaigns due within {@code lead} (not within {@code shorter}), opened before that reminder was due. */
-    List<Notice> campaignReminders(Instant now, Interval lead, Interval shorter) {
+    /** Open campaigns due in the lead's {@code window}, opened before that reminder was due. */
+    List<Notice> campaignReminders(Instant now, Interval lead, Reminder.Window window) {
         return campaignNotices(rows("select c.ID, c.ORGANIZATION_ID, c.DUE_AT from LAMPSS_CAMPAIGN c where c.OPEN_KEY is not null"
                         + " and c.DUE_AT > ?1 and c.DUE_AT <= ?2 and c.OPENED_AT < c.DUE_AT - ?3 and c.REALM_ID = ?4 and"
                         + Notices.notSent(Notice.CAMPAIGN_REMINDER, "c.ID", "?5") + " order by c.DUE_AT",
-                        shorter == null ? now.toEpochMilli() : shorter.after(now).toEpochMilli(), lead.after(now).toEpochMilli(),
+                        window.after().toEpochMilli(), window.upTo().toEpochMilli(),
                         millis(lead, now), lampss.realm().getId(), lead.toString()),
                 Notice.CAMPAIGN_REMINDER, lead.toString());
     }

@@ -1,14 +1,13 @@
 package ca.novascotia.lampss.upkeep;
 
 import ca.novascotia.lampss.invitation.mail.InvitationEmails;
+import ca.novascotia.lampss.onboarding.Shares;
 import ca.novascotia.lampss.store.InvitationEntity;
 import ca.novascotia.lampss.store.Notices;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
@@ -44,25 +43,16 @@ final class NoticeSender {
                 session.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, now, rows));
         List<Notice> sendable = notices.stream().filter(NoticeSender::reachable).toList();
         List<Notice> failed = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> running = new ArrayList<>();
-        for (int share = 0; share < SHARES; share++) {
-            List<Notice> mine = new ArrayList<>();
-            for (int i = share; i < sendable.size(); i += SHARES) {
-                mine.add(sendable.get(i));
-            }
-            if (!mine.isEmpty()) {
-                running.add(shares.submit(() -> batches.run("send", (KeycloakSession session) -> sendShare(session, realmId, mine, failed))));
-            }
+        List<Throwable> broken;
+        try {
+            broken = Shares.run(shares, SHARES, sendable,
+                    mine -> batches.run("send", (KeycloakSession session) -> sendShare(session, realmId, mine, failed)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
-        for (Future<?> share : running) {
-            try {
-                share.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a share of notices failed", e.getCause());
-            }
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("a share of notices failed", broken.get(0));
         }
         if (!failed.isEmpty()) {
             batches.run("mark", (KeycloakSession session) -> failed.forEach(notice -> Notices.failed(

@@ -1,5 +1,6 @@
 package ca.novascotia.lampss.upkeep;
 
+import ca.novascotia.lampss.model.StandInUser;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /**
  * Who a notice goes to or names, read for a whole batch in one query (the scheduled work must not
@@ -37,12 +37,7 @@ record Person(String id, String username, String email, String firstName, String
     }
 
     UserModel asUser(KeycloakSession session, RealmModel realm) {
-        UserModel user = new AbstractInMemoryUserAdapter(session, realm, id) {
-            @Override
-            public org.keycloak.models.SubjectCredentialManager credentialManager() {
-                throw new UnsupportedOperationException("an address, not an account");
-            }
-        };
+        UserModel user = StandInUser.of(session, realm, id, "an address, not an account");
         user.setUsername(username);
         user.setEmail(email);
         user.setFirstName(firstName);

@@ -5,14 +5,13 @@ import ca.novascotia.lampss.contacts.Caller;
 import ca.novascotia.lampss.contacts.Workspace;
 import ca.novascotia.lampss.domain.Actor;
 import ca.novascotia.lampss.model.LampssRealm;
+import ca.novascotia.lampss.model.StandInUser;
 import ca.novascotia.lampss.onboarding.BackgroundRequest;
 import java.net.URI;
 import java.util.Locale;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 
 /** What the scheduled work needs of a session: a stand-in request for emails, and a caller of its own. */
 final class Upkeep {
@@ -31,25 +30,16 @@ final class Upkeep {
     }
 
     static void background(KeycloakSession session, RealmModel realm) {
-        session.getContext().setRealm(realm);
-        session.getContext().setConnection(BackgroundRequest.CONNECTION);
-        session.getContext().setHttpRequest(new BackgroundRequest(BASE));
+        BackgroundRequest.enter(session, realm, BASE);
     }
 
     /** Operations Support's reach, in the name of {@link #ACTOR}, audited on {@code channel}. */
     static Workspace workspace(KeycloakSession session, RealmModel realm, LampssSettings settings, String channel) {
         background(session, realm);
-        UserModel actor = new AbstractInMemoryUserAdapter(session, realm, ACTOR) {
-            @Override
-            public org.keycloak.models.SubjectCredentialManager credentialManager() {
-                throw new UnsupportedOperationException("the scheduled work, not an account");
-            }
-        };
+        UserModel actor = StandInUser.of(session, realm, ACTOR, "the scheduled work, not an account");
         actor.setUsername(ACTOR);
         actor.setFirstName("LaMPSS");
-        AdminAuth auth = new AdminAuth(realm, null, actor,
-                realm.getClientByClientId(settings.apiClients().stream().sorted().findFirst().orElse("lampss-console")));
-        return new Workspace(new LampssRealm(session, realm, settings),
-                new Caller(actor, Actor.operationsSupport(ACTOR), auth, Locale.ENGLISH, channel));
+        return new Workspace(new LampssRealm(session, realm, settings), new Caller(actor, Actor.operationsSupport(ACTOR),
+                BackgroundRequest.auth(realm, actor, settings), Locale.ENGLISH, channel));
     }
 }

@@ -63,6 +63,13 @@ class RecertificationTest {
     }
 
     @Test
+    void eachLeadsWindowEndsWhereTheNextShorterOnesBegins() {
+        List<Interval> leads = Recertification.reminders("P7D,P1D").orElseThrow();
+        assertEquals(new Reminder.Window(JAN_31.plusSeconds(86400), JAN_31.plusSeconds(7 * 86400)), Reminder.window(JAN_31, leads, 0));
+        assertEquals(new Reminder.Window(JAN_31, JAN_31.plusSeconds(86400)), Reminder.window(JAN_31, leads, 1));
+    }
+
+    @Test
     void aCampaignsStateFollowsItsDates() {
         Recertification policy = Recertification.of(Map.of(Recertification.PERIOD, "P12M")::get);
         Campaign campaign = Campaign.open(JAN_31, policy);

@@ -5,6 +5,7 @@ import ca.novascotia.lampss.invitation.link.InvitationActionToken;
 import ca.novascotia.lampss.domain.SecurityProfile;
 import ca.novascotia.lampss.metrics.LampssMetrics;
 import ca.novascotia.lampss.model.Organizations;
+import ca.novascotia.lampss.model.StandInUser;
 import ca.novascotia.lampss.store.AccessRequestEntity;
 import ca.novascotia.lampss.store.InvitationEntity;
 import java.net.URI;
@@ -25,7 +26,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
 import org.keycloak.services.resources.LoginActionsService;
-import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 import org.keycloak.urls.UrlType;
 
 /**
@@ -54,26 +54,18 @@ public final class InvitationEmails {
 
     /** Sends the stored invitation to the invitee's current address. */
     public void sendInvitation(GroupModel group, UserModel invitee, UserModel inviter, String message, InvitationEntity invitation) {
-        var organization = Organizations.toDomain(group);
-        Map<String, Object> attributes = common();
+        Map<String, Object> attributes = organization(group);
         attributes.put("link", link(invitee, invitation));
-        attributes.put("organizationNameEn", organization.nameEn());
-        attributes.put("organizationNameFr", organization.nameFr());
         attributes.put("inviterName", displayName(inviter));
         attributes.put("invitationMessage", message);
         dates(attributes, "expiry", invitation.getExpiresAt());
-        send(invitee, "lampssInvitationSubject", List.of(organization.nameEn(), organization.nameFr()), TEMPLATE, attributes);
+        send(invitee, "lampssInvitationSubject", names(attributes), TEMPLATE, attributes);
         LampssMetrics.invitationSent(realm.getName());
     }
 
     /** Tells {@code oldEmail} that it is no longer the person's address, so links sent there stopped working. */
     public void sendEmailChanged(UserModel person, String oldEmail, UserModel changedBy) {
-        UserModel oldAddress = new AbstractInMemoryUserAdapter(session, realm, person.getId()) {
-            @Override
-            public org.keycloak.models.SubjectCredentialManager credentialManager() {
-                throw new UnsupportedOperationException("an address, not an account");
-            }
-        };
+        UserModel oldAddress = StandInUser.of(session, realm, person.getId(), "an address, not an account");
         oldAddress.setEmail(oldEmail);
         oldAddress.setFirstName(person.getFirstName());
         oldAddress.setLastName(person.getLastName());
@@ -85,29 +77,18 @@ public final class InvitationEmails {
 
     /**
      * Tells a person their access in an organization changed: the profiles they hold there now, or
-     * that they were deactivated there. A notice that cannot be delivered is logged and counted, and
-     * the change stands (unlike an invitation, nothing waits on it).
+     * that they were deactivated there.
      */
     public void sendAccessChanged(GroupModel group, UserModel person, UserModel changedBy, Set<SecurityProfile> profiles,
                                   boolean deactivated) {
-        var organization = Organizations.toDomain(group);
-        Map<String, Object> attributes = common();
-        attributes.put("organizationNameEn", organization.nameEn());
-        attributes.put("organizationNameFr", organization.nameFr());
+        Map<String, Object> attributes = organization(group);
         attributes.put("changedBy", displayName(changedBy));
         attributes.put("deactivated", deactivated);
         List<SecurityProfile> held = profiles.stream().sorted().toList();
         attributes.put("profilesEn", held.stream().map(SecurityProfile::labelEn).toList());
         attributes.put("profilesFr", held.stream().map(SecurityProfile::labelFr).toList());
         attributes.put("link", attributes.get("linkBase") + "lampss/console/");
-        try {
-            send(person, "lampssAccessChangedSubject", List.of(organization.nameEn(), organization.nameFr()),
-                    ACCESS_CHANGED_TEMPLATE, attributes);
-            LampssMetrics.notice(realm.getName(), "access-changed", true);
-        } catch (NotSentException notSent) {
-            LOG.warnf(notSent.getCause(), "access-change notice to user %s not sent; the change stands", person.getId());
-            LampssMetrics.notice(realm.getName(), "access-changed", false);
-        }
+        notice("access-changed", person, "lampssAccessChangedSubject", names(attributes), ACCESS_CHANGED_TEMPLATE, attributes);
     }
 
     /** Reminds an invited person, before their invitation expires, with the same link (still single-use). */
@@ -116,8 +97,7 @@ public final class InvitationEmails {
         attributes.put("link", link(invitee, invitation));
         attributes.put("inviterName", inviter == null ? "LaMPSS" : displayName(inviter));
         dates(attributes, "expiry", invitation.getExpiresAt());
-        var organization = Organizations.toDomain(group);
-        return notice("invitation-reminder", invitee, "lampssInvitationReminderSubject", List.of(organization.nameEn(), organization.nameFr()),
+        return notice("invitation-reminder", invitee, "lampssInvitationReminderSubject", names(attributes),
                 "lampss-invitation-reminder.ftl", attributes);
     }
 
@@ -128,8 +108,7 @@ public final class InvitationEmails {
         attributes.put("inviteeName", displayName(invitee));
         attributes.put("inviteeEmail", invitee.getEmail() == null ? "" : invitee.getEmail());
         dates(attributes, "expiry", invitation.getExpiresAt());
-        var organization = Organizations.toDomain(group);
-        return notice("invitation-expired", inviter, "lampssInvitationExpiredSubject", List.of(organization.nameEn(), organization.nameFr()),
+        return notice("invitation-expired", inviter, "lampssInvitationExpiredSubject", names(attributes),
                 "lampss-invitation-expired.ftl", attributes);
     }
 
@@ -145,10 +124,8 @@ public final class InvitationEmails {
         attributes.put("total", total);
         attributes.put("overdue", overdue);
         dates(attributes, "due", dueAt);
-        var organization = Organizations.toDomain(group);
         return notice(opened ? "campaign-opened" : "campaign-reminder", manager,
-                opened ? "lampssCampaignOpenedSubject" : "lampssCampaignReminderSubject",
-                List.of(organization.nameEn(), organization.nameFr()), "lampss-campaign.ftl", attributes);
+                opened ? "lampssCampaignOpenedSubject" : "lampssCampaignReminderSubject", names(attributes), "lampss-campaign.ftl", attributes);
     }
 
     /** Tells the asker and the person (each once, if reachable) that Operations Support decided a request. */
@@ -165,11 +142,9 @@ public final class InvitationEmails {
         if (request.getDecision() != null) {
             attributes.put("decision", request.getDecision());
         }
-        var organization = Organizations.toDomain(group);
         for (UserModel to : asker == null || asker.getId().equals(person.getId()) ? List.of(person) : List.of(person, asker)) {
             if (reachable(to)) {
-                notice("request-decided", to, "lampssRequestDecidedSubject", List.of(organization.nameEn(), organization.nameFr()),
-                        "lampss-request-decided.ftl", attributes);
+                notice("request-decided", to, "lampssRequestDecidedSubject", names(attributes), "lampss-request-decided.ftl", attributes);
             }
         }
     }
@@ -183,7 +158,10 @@ public final class InvitationEmails {
                 && (user.isEnabled() || ca.novascotia.lampss.model.People.signInOffByLampss(user));
     }
 
-    /** A notice that cannot be delivered is logged and counted; whatever caused it stands. */
+    /**
+     * A notice that cannot be delivered is logged and counted, and whatever caused it stands (unlike
+     * an invitation, nothing waits on it).
+     */
     private boolean notice(String kind, UserModel to, String subjectKey, List<Object> subjectValues, String template,
                         Map<String, Object> attributes) {
         try {
@@ -203,6 +181,11 @@ public final class InvitationEmails {
         attributes.put("organizationNameEn", organization.nameEn());
         attributes.put("organizationNameFr", organization.nameFr());
         return attributes;
+    }
+
+    /** The subject's values: the organization's English and French names. */
+    private static List<Object> names(Map<String, Object> attributes) {
+        return List.of(attributes.get("organizationNameEn"), attributes.get("organizationNameFr"));
     }
 
     private static void dates(Map<String, Object> attributes, String name, long epochMillis) {
